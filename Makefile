@@ -1,0 +1,65 @@
+# Tasks for the "Safeguarding and social media" site. `make help` lists them.
+# Python packages come from uv.lock (hashed, exact versions); nothing is installed globally
+# except uv itself (into .tools/ when it is not already on PATH) and, for `make test`, Debian's Chromium.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NO_MKDOCS_2_WARNING := 1
+
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+CHROMIUM := /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help serve build test bench linkcheck offline schema browser clean
+
+help: ## List the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+# The site's own packages (MkDocs, Material, macros, pydantic), exactly as locked.
+$(VENV)/.site-deps: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --inexact
+	@touch $@
+
+# Plus the test tools (pytest, linkchecker, Playwright, axe, codespell, textstat).
+$(VENV)/.test-deps: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --inexact --group test
+	@touch $@ $(VENV)/.site-deps
+
+serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(MKDOCS) serve --dev-addr $(HOST):$(PORT) --livereload
+
+build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced when the build succeeds)
+	rm -rf .site-build
+	$(MKDOCS) build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+browser: ## Install Debian's Chromium for the browser tests (needs root)
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@$(CHROMIUM) --version
+
+test: $(VENV)/.test-deps browser ## Install what tests need (browser included) and run every test
+	$(PY) -m pytest
+
+bench: $(VENV)/.test-deps browser ## Print build times, page weights and Lighthouse scores
+	$(PY) scripts/bench.py
+
+linkcheck: $(VENV)/.test-deps ## Check every link; exit 1 when a link is dead (see README)
+	$(PY) -m link_monitor
+
+offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
+	$(PY) scripts/offline.py
+
+schema: $(VENV)/.site-deps ## Write data/schema/*.json from macros/models.py
+	$(PY) -m macros.schema
+
+clean: ## Remove build output and caches (not the virtual environment)
+	rm -rf site .site-build .pytest_cache dist

@@ -1,0 +1,240 @@
+"""Load and check every file in data/, turning schema errors into plain sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from .errors import DataError, DataErrors
+from .models import (DATA_MODELS, Checklist, ChecklistItem, ChecklistsFile, Publication, Resource,
+                     ResourcesFile, Statistic, StatisticsFile, StatisticSource)
+from .yaml_source import YamlSource, read_yaml
+
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+
+# Pydantic's error types, said plainly.
+PLAIN = {
+    "missing": "is missing: add it",
+    "extra_forbidden": "is not a field this file knows (check the spelling, or remove it)",
+    "string_type": "should be text",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "bool_type": "should be true or false",
+    "list_type": "should be a list (lines starting with '- ')",
+    "dict_type": "should be a set of 'name: value' lines",
+    "model_type": "should be a set of 'name: value' lines",
+    "model_attributes_type": "should be a set of 'name: value' lines",
+    "date_type": "should be a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "should be a date written YYYY-MM-DD",
+    "too_short": "should not be empty",
+    "greater_than_equal": "is too small",
+    "less_than_equal": "is too large",
+}
+
+
+@dataclass
+class SiteData:
+    """Everything in data/, validated and cross-checked."""
+
+    resources_file: ResourcesFile
+    checklists_file: ChecklistsFile
+    statistics_file: StatisticsFile
+    publication: Publication
+    sources: dict[str, YamlSource] = field(default_factory=dict, repr=False)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def resources(self) -> list[Resource]:
+        return self.resources_file.resources
+
+    @property
+    def checklists(self) -> list[Checklist]:
+        return self.checklists_file.checklists
+
+    @property
+    def statistics(self) -> list[Statistic]:
+        return self.statistics_file.statistics
+
+    def resource(self, resource_id: str) -> Resource:
+        return _find(self.resources, resource_id, "resource", "data/resources.yml")
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        return _find(self.checklists, checklist_id, "checklist", "data/checklists.yml")
+
+    def statistic(self, statistic_id: str) -> Statistic:
+        return _find(self.statistics, statistic_id, "statistic", "data/statistics.yml")
+
+    def source(self, source_id: str) -> StatisticSource:
+        return _find(self.statistics_file.sources, source_id, "statistics source", "data/statistics.yml")
+
+    def all_items(self) -> Iterator[tuple[Checklist, ChecklistItem]]:
+        for checklist in self.checklists:
+            for item in checklist.items:
+                yield checklist, item
+
+    def urls(self) -> Iterator[tuple[str, str]]:
+        """(resource id or data path, url) for every web address in the data."""
+        for resource in self.resources:
+            yield resource.id, resource.url
+        pub = self.publication
+        yield "publication.licence", pub.licence.url
+        yield "publication.publisher.website", pub.publisher.website
+        yield "publication.updates.information_sheets", pub.updates.information_sheets.url
+        yield "publication.updates.newsletter", pub.updates.newsletter.url
+
+
+class UnknownId(LookupError):
+    """A macro named an id that is not in the data."""
+
+
+def _find(entries, wanted, kind, file):
+    for entry in entries:
+        if entry.id == wanted:
+            return entry
+    known = ", ".join(entry.id for entry in entries)
+    raise UnknownId(f"there is no {kind} with id '{wanted}' in {file} (ids there: {known})")
+
+
+def _entry_name(data: Any, loc: tuple) -> tuple[str | None, tuple]:
+    """Split a pydantic loc into the entry it belongs to and the field path inside it."""
+    for i, step in enumerate(loc):
+        if isinstance(step, int):
+            container = data
+            for part in loc[: i + 1]:
+                try:
+                    container = container[part]
+                except (KeyError, IndexError, TypeError):
+                    container = None
+                    break
+            label = f"{loc[i - 1] if i else 'item'} #{step + 1}"
+            if isinstance(container, dict) and isinstance(container.get("id"), str):
+                label = f"'{container['id']}' ({label})"
+            return label, loc[i + 1:]
+    return None, loc
+
+
+def _plain(error: dict) -> str:
+    kind = error["type"]
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if "a-z0-9" in pattern:
+            return "should be an id of lower-case letters, digits and hyphens (like 'online-compass')"
+        return f"has the wrong form ({error['input']!r})"
+    if kind in ("value_error", "assertion_error"):
+        return error["msg"].removeprefix("Value error, ")
+    text = PLAIN.get(kind, error["msg"].lower())
+    if kind in ("string_type", "int_type", "bool_type") and "input" in error:
+        text += f" (it is {error['input']!r})"
+    return text
+
+
+def _validate(source: YamlSource, model):
+    if not isinstance(source.data, dict):
+        raise DataErrors([DataError(source.label, "the file should hold 'name: value' lines at the top level"
+                                    " (is it empty?)", line=1)])
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            entry, rest = _entry_name(source.data, loc)
+            name = ".".join(str(part) for part in (rest if entry else loc)) or None
+            problems.append(DataError(source.label, _plain(error), entry=entry, field=name,
+                                      line=source.line_of(loc)))
+        raise DataErrors(problems) from None
+
+
+def _duplicates(source: YamlSource, key: str, entries) -> list[DataError]:
+    seen: set[str] = set()
+    problems = []
+    for index, entry in enumerate(entries):
+        if entry.id in seen:
+            problems.append(DataError(source.label, f"the id '{entry.id}' is used twice; ids must be unique",
+                                      entry=f"'{entry.id}' ({key} #{index + 1})", field="id",
+                                      line=source.line_of((key, index, "id"))))
+        seen.add(entry.id)
+    return problems
+
+
+def _cross_check(data: SiteData) -> list[DataError]:
+    problems: list[DataError] = []
+    res_src = data.sources["resources"]
+    problems += _duplicates(res_src, "resources", data.resources)
+    for index, resource in enumerate(data.resources):
+        for name, vocabulary in (("audience", data.resources_file.audiences), ("topics", data.resources_file.topics)):
+            for position, value in enumerate(getattr(resource, name)):
+                if value not in vocabulary:
+                    problems.append(DataError(
+                        res_src.label, f"'{value}' is not one of the {'audiences' if name == 'audience' else 'topics'}"
+                        f" listed at the top of the file ({', '.join(vocabulary)})",
+                        entry=f"'{resource.id}' (resources #{index + 1})", field=name,
+                        line=res_src.line_of(("resources", index, name, position))))
+    check_src = data.sources["checklists"]
+    problems += _duplicates(check_src, "checklists", data.checklists)
+    seen_items: dict[str, str] = {}
+    for c_index, checklist in enumerate(data.checklists):
+        for i_index, item in enumerate(checklist.items):
+            if item.id in seen_items:
+                problems.append(DataError(
+                    check_src.label, f"the item id '{item.id}' is already used in checklist '{seen_items[item.id]}';"
+                    " item ids must be unique across all checklists",
+                    entry=f"'{item.id}' (checklist '{checklist.id}', item #{i_index + 1})", field="id",
+                    line=check_src.line_of(("checklists", c_index, "items", i_index, "id"))))
+            seen_items[item.id] = checklist.id
+    stat_src = data.sources["statistics"]
+    problems += _duplicates(stat_src, "sources", data.statistics_file.sources)
+    problems += _duplicates(stat_src, "statistics", data.statistics)
+    source_ids = {s.id for s in data.statistics_file.sources}
+    for index, statistic in enumerate(data.statistics):
+        if statistic.source not in source_ids:
+            problems.append(DataError(
+                stat_src.label, f"'{statistic.source}' is not one of the sources listed in this file"
+                f" ({', '.join(sorted(source_ids))})", entry=f"'{statistic.id}' (statistics #{index + 1})",
+                field="source", line=stat_src.line_of(("statistics", index, "source"))))
+    return problems
+
+
+def _markup_notices(source: YamlSource) -> Iterator[str]:
+    """Strings that look like HTML: they are shown as plain text, and the editor is told."""
+    def walk(value, loc):
+        if isinstance(value, str) and MARKUP.search(value):
+            entry, rest = _entry_name(source.data, loc)
+            yield str(DataError(source.label, "contains HTML markup; it will be shown as plain text, not run",
+                                entry=entry, field=".".join(map(str, rest)) or None, line=source.line_of(loc)))
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                yield from walk(inner, loc + (key,))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                yield from walk(inner, loc + (index,))
+    yield from walk(source.data, ())
+
+
+def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
+    """Read every data file; raise DataErrors naming file, entry and field for anything wrong."""
+    sources: dict[str, YamlSource] = {}
+    models: dict[str, Any] = {}
+    problems: list[DataError] = []
+    for name, model in DATA_MODELS.items():
+        path = Path(data_dir) / f"{name}.yml"
+        try:
+            sources[name] = read_yaml(path, f"{label_prefix}/{name}.yml")
+            models[name] = _validate(sources[name], model)
+        except DataError as error:
+            problems.append(error)
+        except DataErrors as errors:
+            problems += errors.errors
+    if problems:
+        raise DataErrors(problems)
+    data = SiteData(resources_file=models["resources"], checklists_file=models["checklists"],
+                    statistics_file=models["statistics"], publication=models["publication"], sources=sources)
+    problems = _cross_check(data)
+    if problems:
+        raise DataErrors(problems)
+    for source in sources.values():
+        data.notices.extend(_markup_notices(source))
+    return data

@@ -1,0 +1,138 @@
+"""mkdocs-macros entry point: registers macros and nothing else of substance.
+
+Every macro is a one-line call into `macros.render`, so the rendering stays plain,
+tested Python that another site engine could call just as well.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+from datetime import date
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import render
+from .errors import DataErrors
+from .link_state import load_link_notices
+from .loading import UnknownId, load_site_data
+from .review import ReviewError, review_of
+
+log = logging.getLogger("mkdocs.plugins.safeguarding")
+# Overdue reviews are reported, but must not fail a --strict build on the day a date passes,
+# so they use a logger outside the "mkdocs" tree that strict mode counts.
+review_log = logging.getLogger("safeguarding.review")
+if not review_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    review_log.addHandler(_handler)
+    review_log.propagate = False
+
+
+def project_root(env) -> Path:
+    return Path(env.conf["config_file_path"]).resolve().parent
+
+
+def define_env(env):
+    root = project_root(env)
+    data_dir = root / env.conf["extra"].get("data_dir", "data")
+    try:
+        data = load_site_data(data_dir, label_prefix=data_dir.relative_to(root).as_posix())
+    except DataErrors as errors:
+        raise PluginError(str(errors)) from None
+    for notice in data.notices:
+        log.info(notice)
+    link_notices, links_checked = load_link_notices(data_dir / "linkcheck-state.json")
+    problems: list[str] = []
+    env.variables["macro_problems"] = problems
+    env.variables["site_data"] = data
+    env.conf["extra"]["attribution"] = render.attribution(data.publication)
+
+    def macro(fn):
+        """Register fn; a bad id becomes a plain build error naming the page and the call."""
+        @functools.wraps(fn)
+        def safe(*args, **kwargs):
+            call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+            try:
+                return fn(*args, **kwargs)
+            except UnknownId as exc:
+                problems.append(f"{env.page.file.src_uri}, macro {call}: {exc}")
+            except (TypeError, ValueError) as exc:
+                problems.append(f"{env.page.file.src_uri}, macro {call}: this call is not right ({exc})")
+            return ""
+        return env.macro(safe)
+
+    @macro
+    def resource_card(resource_id, level=3):
+        return render.resource_card(data.resource(resource_id), data.resources_file, level,
+                                    link_notices.get(resource_id))
+
+    @macro
+    def resource_directory(level=3):
+        return render.resource_directory(data, link_notices, links_checked, level)
+
+    @macro
+    def resource_link(resource_id, text=None):
+        return render.resource_link(data.resource(resource_id), text)
+
+    @macro
+    def checklist(checklist_id):
+        return render.checklist(data.checklist(checklist_id))
+
+    @macro
+    def statistic(statistic_id):
+        return render.statistic_sentence(data.statistic(statistic_id))
+
+    @macro
+    def statistics_list(source_id):
+        return render.statistics_list(data, source_id)
+
+    @macro
+    def statistic_source(source_id):
+        return render.source_citation(data.source(source_id))
+
+    @macro
+    def attribution():
+        return render.attribution(data.publication)
+
+    @macro
+    def changes():
+        return render.changes(data.publication)
+
+    @macro
+    def publisher_contact():
+        return render.publisher_contact(data.publication)
+
+    @macro
+    def information_sheets():
+        return render.information_sheets(data.publication)
+
+    @macro
+    def newsletter_link():
+        return render.plain_link(data.publication.updates.newsletter.url)
+
+    @macro
+    def licence_link():
+        licence = data.publication.licence
+        return render.plain_link(licence.url, f"{licence.name} ({licence.short_name})")
+
+
+def on_pre_page_macros(env):
+    """Work out each page's review date; a page without one stops the build, by name."""
+    page = env.page
+    try:
+        review = review_of(page.meta, date.today())
+    except ReviewError as exc:
+        raise PluginError(f"Problem in docs/{page.file.src_uri}: {exc}") from None
+    page.meta["review"] = review
+    if review.overdue:
+        review_log.warning(f"Review overdue: docs/{page.file.src_uri} was last reviewed on "
+                           f"{review.last_reviewed_text}; its review was due on {review.due_text}")
+
+
+def on_post_page_macros(env):
+    problems = env.variables["macro_problems"]
+    if problems:
+        found = list(problems)
+        problems.clear()
+        raise PluginError("Problem in a page's macros:\n  - " + "\n  - ".join(found))

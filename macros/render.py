@@ -1,0 +1,114 @@
+"""Pure render functions: validated data in, escaped HTML out.
+
+Nothing here knows about MkDocs or mkdocs-macros. Each function fills one Jinja
+template from `macros/templates/` with autoescaping on, so text from data/ is
+always shown as text, never run as HTML or as a template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .loading import SiteData
+from .models import Checklist, Publication, Resource, ResourcesFile, Statistic, StatisticSource
+from .review import long_date
+from .wording import percent_in_words
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+@dataclass(frozen=True)
+class LinkNotice:
+    """What the link check knows about one resource's address."""
+
+    status: str  # ok | redirected | transient | dead
+    last_checked: date
+    redirect: str | None = None
+
+    @property
+    def last_checked_text(self) -> str:
+        return long_date(self.last_checked)
+
+
+def _render(template: str, **context) -> Markup:
+    """Render a template as one HTML block: no blank lines, so Markdown keeps it whole."""
+    html = TEMPLATES.get_template(template).render(**context)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def resource_card(resource: Resource, vocabulary: ResourcesFile, level: int = 3,
+                  notice: LinkNotice | None = None) -> Markup:
+    return _render(
+        "resource_card.html.j2", r=resource, level=level,
+        audiences=[vocabulary.audiences[a] for a in resource.audience],
+        topics=[vocabulary.topics[t] for t in resource.topics],
+        notice=notice if notice is not None and notice.status == "dead" else None,
+    )
+
+
+def resource_directory(data: SiteData, notices: dict[str, LinkNotice] | None = None,
+                       last_checked: date | None = None, level: int = 3) -> Markup:
+    notices = notices or {}
+    cards = [resource_card(r, data.resources_file, level, notices.get(r.id)) for r in data.resources]
+    return _render("resource_directory.html.j2", cards=cards,
+                   checked_text=long_date(last_checked) if last_checked else None)
+
+
+def resource_link(resource: Resource, text: str | None = None) -> Markup:
+    return _render("link.html.j2", url=resource.url, text=text or resource.title)
+
+
+def checklist(checklist: Checklist) -> Markup:
+    return _render("checklist.html.j2", c=checklist)
+
+
+def statistic_words(statistic: Statistic) -> str:
+    return percent_in_words(statistic.percent)
+
+
+def statistic_sentence(statistic: Statistic) -> Markup:
+    return _render("statistic.html.j2", stat=statistic, words=statistic_words(statistic))
+
+
+def source_citation(source: StatisticSource) -> str:
+    return (f"{source.place}'s {source.year} {source.survey}, “{source.title}”; "
+            f"answers from {source.respondents}.")
+
+
+def statistics_list(data: SiteData, source_id: str) -> Markup:
+    source = data.source(source_id)
+    stats = [{"stat": s, "sentence": statistic_sentence(s)} for s in data.statistics if s.source == source_id]
+    return _render("statistics_list.html.j2", source=source, stats=stats, citation=source_citation(source))
+
+
+def attribution(publication: Publication) -> Markup:
+    return _render("attribution.html.j2", leaflet=publication.leaflet, licence=publication.licence)
+
+
+def changes(publication: Publication) -> Markup:
+    return _render("changes.html.j2", changes=publication.changes)
+
+
+def publisher_contact(publication: Publication) -> Markup:
+    publisher = publication.publisher
+    phone_link = "+44" + publisher.phone.replace(" ", "").removeprefix("0")
+    return _render("publisher_contact.html.j2", p=publisher, phone_link=phone_link)
+
+
+def information_sheets(publication: Publication) -> Markup:
+    return _render("information_sheets.html.j2", sheets=publication.updates.information_sheets)
+
+
+def plain_link(url: str, text: str | None = None) -> Markup:
+    return _render("link.html.j2", url=url, text=text or url)

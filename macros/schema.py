@@ -1,0 +1,36 @@
+"""Write the JSON Schema of each data file to data/schema/, for editor autocompletion.
+
+Run `make schema` (or `python -m macros.schema`) after changing macros/models.py;
+a test fails while the committed schema differs from the models.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .models import DATA_MODELS
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+
+
+def schema_documents() -> dict[str, str]:
+    documents = {}
+    for name, model in DATA_MODELS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"data/{name}.yml"
+        documents[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return documents
+
+
+def main(target: Path = SCHEMA_DIR) -> int:
+    target.mkdir(parents=True, exist_ok=True)
+    for filename, text in schema_documents().items():
+        (target / filename).write_text(text, encoding="utf-8")
+        print(f"wrote {target / filename}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Shared fixtures: a strict build of the site, a local HTTP server for it, a project copy
+to break on purpose, and headless Chromium (Debian's package) driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "mkdocs.yml")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def build_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(project: Path, site_dir: Path, *extra: str, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`; returns the finished process."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "--config-file", config, "--site-dir", str(site_dir), *extra],
+                          cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of everything the build reads, to change without touching the repo."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def serve_directory(directory: Path):
+    """Serve `directory` on 127.0.0.1 (a free port) in a thread; returns (server, base_url)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Base URL of the built site served over local HTTP."""
+    server, url = serve_directory(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every content page of a built site (not the 404 page)."""
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium. `make test` installs it; without it these tests fail, not skip."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser` (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
