@@ -33,6 +33,15 @@ def project_root(env) -> Path:
     return Path(env.conf["config_file_path"]).resolve().parent
 
 
+def page_label(env, page) -> str:
+    """The page's path as an editor sees it, e.g. docs/tips.md."""
+    docs_dir = Path(env.conf["docs_dir"]).resolve()
+    try:
+        return (docs_dir / page.file.src_uri).relative_to(project_root(env)).as_posix()
+    except ValueError:
+        return (docs_dir / page.file.src_uri).as_posix()
+
+
 def define_env(env):
     root = project_root(env)
     data_dir = root / env.conf["extra"].get("data_dir", "data")
@@ -56,9 +65,9 @@ def define_env(env):
             try:
                 return fn(*args, **kwargs)
             except UnknownId as exc:
-                problems.append(f"{env.page.file.src_uri}, macro {call}: {exc}")
+                problems.append(f"{page_label(env, env.page)}, macro {call}: {exc}")
             except (TypeError, ValueError) as exc:
-                problems.append(f"{env.page.file.src_uri}, macro {call}: this call is not right ({exc})")
+                problems.append(f"{page_label(env, env.page)}, macro {call}: this call is not right ({exc})")
             return ""
         return env.macro(safe)
 
@@ -123,10 +132,10 @@ def on_pre_page_macros(env):
     try:
         review = review_of(page.meta, date.today())
     except ReviewError as exc:
-        raise PluginError(f"Problem in docs/{page.file.src_uri}: {exc}") from None
+        raise PluginError(f"Problem in {page_label(env, page)}: {exc}") from None
     page.meta["review"] = review
     if review.overdue:
-        review_log.warning(f"Review overdue: docs/{page.file.src_uri} was last reviewed on "
+        review_log.warning(f"Review overdue: {page_label(env, page)} was last reviewed on "
                            f"{review.last_reviewed_text}; its review was due on {review.due_text}")
 
 
