@@ -1,0 +1,150 @@
+"""Bad data stops the build with one plain message naming the file, the entry and the field."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from macros.errors import DataErrors
+from macros.loading import load_site_data
+
+
+def edited_data(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """A copy of data/ with one text replacement in one file."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for source in (ROOT / "data").glob("*.yml"):
+        (target / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    path = target / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def problem(tmp_path, file, old, new) -> str:
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(edited_data(tmp_path, file, old, new))
+    return str(caught.value)
+
+
+def test_real_data_is_valid():
+    data = load_site_data(ROOT / "data")
+    assert len(data.resources) == 7
+    assert not data.notices
+
+
+def test_broken_yaml_names_file_and_line(tmp_path):
+    message = problem(tmp_path, "checklists.yml", "    title: Useful tips", "    title: [Useful tips")
+    assert "data/checklists.yml" in message and "line" in message and "not valid YAML" in message
+
+
+def test_missing_field_names_entry_and_field(tmp_path):
+    message = problem(tmp_path, "resources.yml", "    offers: Advice and help, and a way to make a report.\n", "")
+    assert re.search(r"data/resources.yml, line \d+, entry 'ceop' \(resources #5\), field 'offers': is missing", message)
+
+
+def test_wrongly_typed_field(tmp_path):
+    message = problem(tmp_path, "statistics.yml", "percent: 24", "percent: about a quarter")
+    assert "entry 'image-requests-girls'" in message and "field 'percent'" in message
+    assert "whole number" in message
+
+
+def test_unquoted_number_where_text_is_needed(tmp_path):
+    message = problem(tmp_path, "publication.yml", 'charity_number: "1125877"', "charity_number: 1125877")
+    assert "field 'publisher.charity_number'" in message and "should be text" in message
+
+
+def test_malformed_url(tmp_path):
+    message = problem(tmp_path, "resources.yml", "url: http://www.irights.uk", "url: www.irights.uk")
+    assert "entry 'irights'" in message and "field 'url'" in message and "http://" in message
+
+
+def test_url_with_spaces_is_rejected(tmp_path):
+    message = problem(tmp_path, "resources.yml", "url: http://www.irights.uk", "url: http://www.i rights.uk")
+    assert "entry 'irights'" in message and "field 'url'" in message
+
+
+def test_duplicate_resource_id(tmp_path):
+    message = problem(tmp_path, "resources.yml", "- id: irights", "- id: childnet")
+    assert "'childnet'" in message and "field 'id'" in message and "used twice" in message
+
+
+def test_duplicate_checklist_item_id_across_checklists(tmp_path):
+    message = problem(tmp_path, "checklists.yml", "- id: tip-deleted-retrieved", "- id: action-policy")
+    assert "item id 'action-policy'" in message and "field 'id'" in message
+
+
+def test_unknown_audience(tmp_path):
+    message = problem(tmp_path, "resources.yml", "audience: [policy-makers]", "audience: [politicians]")
+    assert "entry 'youth-and-the-internet'" in message and "field 'audience'" in message
+    assert "'politicians' is not one of the audiences" in message
+
+
+def test_unknown_topic(tmp_path):
+    message = problem(tmp_path, "resources.yml", "topics: [rights]", "topics: [freedom]")
+    assert "entry 'irights'" in message and "field 'topics'" in message
+
+
+def test_unknown_field_is_named(tmp_path):
+    message = problem(tmp_path, "resources.yml", "    topics: [rights]", "    topics: [rights]\n    colour: red")
+    assert "field 'colour'" in message and "not a field this file knows" in message
+
+
+def test_statistic_naming_unknown_source(tmp_path):
+    message = problem(tmp_path, "statistics.yml", "source: this-is-me-2015\n\n  - id: chat-room-boys",
+                      "source: this-is-me-2016\n\n  - id: chat-room-boys")
+    assert "entry 'chat-room-girls'" in message and "field 'source'" in message
+
+
+def test_percentage_out_of_range(tmp_path):
+    message = problem(tmp_path, "statistics.yml", "percent: 55", "percent: 155")
+    assert "entry 'chat-room-girls'" in message and "too large" in message
+
+
+def test_empty_file(tmp_path):
+    message = problem(tmp_path, "statistics.yml", "sources:", "")
+    assert "data/statistics.yml" in message
+
+
+def test_duplicate_yaml_key(tmp_path):
+    message = problem(tmp_path, "resources.yml", "    title: CEOP\n", "    title: CEOP\n    title: CEOP again\n")
+    assert "appears twice" in message and "field 'title'" in message
+
+
+def test_html_in_data_is_reported_as_a_notice_not_run(tmp_path):
+    data = load_site_data(edited_data(tmp_path, "resources.yml", "title: iRights", "title: <b>iRights</b>"))
+    assert any("entry 'irights'" in n and "field 'title'" in n for n in data.notices)
+
+
+# --- through the real build: one plain message, no traceback ------------------------------------
+
+def broken_build(tmp_path, file, old, new):
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return run_build(project, tmp_path / "out")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("data/resources.yml", "url: http://www.irights.uk", "url: irights", "entry 'irights' (resources #6), field 'url'"),
+    ("data/checklists.yml", "    title: Useful tips", "    title: [Useful tips", "data/checklists.yml, line"),
+    ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tipz") }}',
+     "docs/tips.md, macro checklist('tipz'): there is no checklist with id 'tipz'"),
+    ("docs/resources.md", "{{ resource_directory(level=2) }}", '{{ resource_card("nope") }}',
+     "docs/resources.md, macro resource_card('nope'): there is no resource with id 'nope'"),
+    ("docs/tips.md", "last_reviewed: 2026-11-29\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
+    ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md: front matter field 'review_in'"),
+])
+def test_bad_input_stops_the_build_with_a_plain_message(tmp_path, file, old, new, expected):
+    result = broken_build(tmp_path, file, old, new)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert expected in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out" / "tips" / "index.html").exists(), "a half-built site was left behind"

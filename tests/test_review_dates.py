@@ -1,0 +1,58 @@
+"""Pages carry review dates; the page shows them and the build names every overdue page."""
+from datetime import date
+
+import pytest
+
+from conftest import built_pages, copy_project, run_build
+from macros.review import ReviewError, add_period, review_of
+
+
+@pytest.mark.parametrize("start, period, due", [
+    (date(2026, 11, 29), "12 months", date(2027, 11, 29)),
+    (date(2026, 1, 31), "1 month", date(2026, 2, 28)),
+    (date(2024, 2, 29), "1 year", date(2025, 2, 28)),
+    (date(2026, 11, 29), "6 weeks", date(2027, 1, 10)),
+    (date(2026, 11, 29), "10 days", date(2026, 12, 9)),
+])
+def test_due_date_is_last_reviewed_plus_review_in(start, period, due):
+    assert add_period(start, period) == due
+
+
+def test_review_is_overdue_only_after_the_due_date():
+    meta = {"last_reviewed": date(2026, 1, 1), "review_in": "6 months"}
+    assert not review_of(meta, date(2026, 7, 1)).overdue
+    assert review_of(meta, date(2026, 7, 2)).overdue
+
+
+@pytest.mark.parametrize("meta, field", [
+    ({"review_in": "6 months"}, "last_reviewed"),
+    ({"last_reviewed": date(2026, 1, 1)}, "review_in"),
+    ({"last_reviewed": "yesterday", "review_in": "6 months"}, "last_reviewed"),
+    ({"last_reviewed": date(2026, 1, 1), "review_in": "sometime"}, "review_in"),
+])
+def test_missing_or_malformed_review_fields_are_named(meta, field):
+    with pytest.raises(ReviewError, match=f"'{field}'"):
+        review_of(meta, date(2026, 1, 1))
+
+
+def test_every_built_page_shows_when_it_was_last_reviewed(built_site):
+    for page in built_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="page-review"' in html and "Last reviewed on" in html, page
+
+
+@pytest.mark.slow
+def test_build_warns_naming_each_overdue_page_but_still_builds(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for name in ("tips.md", "about.md"):
+        path = project / "docs" / name
+        path.write_text(path.read_text(encoding="utf-8").replace("last_reviewed: 2026-11-29", "last_reviewed: 2020-01-15"),
+                        encoding="utf-8")
+    result = run_build(project, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "Review overdue: docs/tips.md was last reviewed on 15 January 2020" in output
+    assert "Review overdue: docs/about.md" in output
+    assert "docs/index.md" not in output.split("Review overdue")[-1]
+    tips = (tmp_path / "out" / "tips" / "index.html").read_text(encoding="utf-8")
+    assert "was due for review on" in tips and "may be out of date" in tips
