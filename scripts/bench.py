@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""`make bench`: print how fast the site builds and how much a first visit downloads.
+
+1. Build time of the real site (median of 3 strict builds).
+2. A generated 1,000-page copy, built with the macros/data layer and without it (the same
+   pages with every macro call replaced by its output beforehand), and the ratio of the two.
+3. First-visit bytes, gzip-compressed, of each page type: the HTML plus every stylesheet,
+   script and image it asks for, and separately the search index Material fetches.
+Then the other benchmarks, where present: Lighthouse scores and the review script's size.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PAGES = 1000
+PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "checklist (tips)": "tips/index.html",
+              "resources": "resources/index.html", "about": "about/index.html",
+              "review plan": "review/index.html"}
+
+
+def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+                            cwd=project, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def copy_project(target: Path) -> None:
+    for part in ("docs", "data", "macros", "overrides", "hooks", "mkdocs.yml"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+
+
+class CollectingEnv:
+    """Stands in for mkdocs-macros so the real define_env can register its macros here."""
+
+    def __init__(self, conf):
+        self.conf, self.variables, self.macros = conf, {}, {}
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+
+def prerender(markdown: str, macros: dict) -> str:
+    env = Environment(comment_start_string="{##", comment_end_string="##}")
+    return env.from_string(markdown).render(**macros)
+
+
+def generate(project: Path, with_macros: bool) -> None:
+    """Turn `project` into a 1,000-page site; without macros, pages hold the macros' output."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    config.pop("INHERIT", None)
+    sources = sorted((project / "docs").glob("*.md"))
+    texts = {p: p.read_text(encoding="utf-8") for p in sources}
+    if not with_macros:
+        from macros import main
+        collector = CollectingEnv({"config_file_path": str(project / "mkdocs.yml"), "extra": dict(config.get("extra", {})),
+                                   "docs_dir": str(project / "docs")})
+        main.define_env(collector)
+        texts = {p: prerender(t, collector.macros) for p, t in texts.items()}
+        config["plugins"] = [p for p in config["plugins"] if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    for p in sources:
+        p.unlink()
+    for n in range(PAGES):
+        source = sources[n % len(sources)]
+        (project / "docs" / f"page-{n:04d}-{source.name}").write_text(texts[source], encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def first_visit(site: Path, page: str) -> tuple[int, int]:
+    """(gzip bytes of the page and the assets it references, gzip bytes of the search index)."""
+    path = site / page
+    html = path.read_text(encoding="utf-8")
+    total = gz(html.encode())
+    refs = set(re.findall(r'<(?:script|img)[^>]+src="([^"]+)"', html))
+    refs |= set(re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html))
+    refs |= set(re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', html))
+    for ref in refs:
+        if ref.startswith(("http:", "https:", "//", "data:")):
+            continue
+        asset = (path.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if asset.is_file():
+            total += gz(asset.read_bytes())
+    index = site / "search" / "search_index.json"
+    return total, gz(index.read_bytes()) if index.exists() else 0
+
+
+def run_other(script: str) -> None:
+    path = ROOT / "scripts" / script
+    if path.exists():
+        print(flush=True)
+        subprocess.run([sys.executable, str(path)], cwd=ROOT, env=ENV, check=False)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        tmp = Path(tmp)
+        times = [build(ROOT, tmp / f"site-{i}") for i in range(3)]
+        print(f"site build (strict, median of 3): {statistics.median(times):.2f} s")
+
+        timings = {}
+        for label, with_macros in (("with macros/data layer", True), ("without (pre-rendered)", False)):
+            project = tmp / label.split()[0]
+            project.mkdir()
+            copy_project(project)
+            generate(project, with_macros)
+            timings[label] = build(project, tmp / f"out-{label.split()[0]}")
+            print(f"{PAGES}-page build {label}: {timings[label]:.2f} s")
+        ratio = timings["with macros/data layer"] / timings["without (pre-rendered)"]
+        print(f"{PAGES}-page ratio with/without macros: {ratio:.2f}")
+
+        site = tmp / "site-0"
+        print("first visit, gzip bytes (page + its CSS/JS/images; search index separately):")
+        for label, page in PAGE_TYPES.items():
+            if (site / page).exists():
+                total, index = first_visit(site, page)
+                print(f"  {label:18} {total:8,d} B   search index {index:,d} B")
+    run_other("bench_review.py")
+    run_other("bench_lighthouse.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
