@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import Environment
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,7 +71,8 @@ def prerender(markdown: str, macros: dict) -> str:
 
 def generate(project: Path, with_macros: bool) -> None:
     """Turn `project` into a 1,000-page site; without macros, pages hold the macros' output."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml_load(file)  # MkDocs' own loader: resolves !ENV and INHERIT
     config.pop("nav", None)
     config.pop("INHERIT", None)
     sources = sorted((project / "docs").glob("*.md"))
