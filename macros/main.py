@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .loading import UnknownId, load_site_data
 from .review import ReviewError, review_of
 
 log = logging.getLogger("mkdocs.plugins.safeguarding")
+BUILT_IN_MACROS = {"context", "macros_info", "now", "fix_url"}
 # Overdue reviews are reported, but must not fail a --strict build on the day a date passes,
 # so they use a logger outside the "mkdocs" tree that strict mode counts.
 review_log = logging.getLogger("safeguarding.review")
@@ -126,9 +128,17 @@ def define_env(env):
         return render.plain_link(licence.url, f"{licence.name} ({licence.short_name})")
 
 
+MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
+
+
 def on_pre_page_macros(env):
-    """Work out each page's review date; a page without one stops the build, by name."""
+    """Check the page's macro names and work out its review date; problems stop the build, by name."""
     page = env.page
+    unknown = sorted({name for name in MACRO_CALL.findall(env.markdown)
+                      if name not in env.macros and name not in env.variables})
+    if unknown:
+        raise PluginError(f"Problem in {page_label(env, page)}: no macro is called {', '.join(map(repr, unknown))} "
+                          f"(macros: {', '.join(sorted(n for n in env.macros if n not in BUILT_IN_MACROS))})")
     try:
         review = review_of(page.meta, date.today())
     except ReviewError as exc:

@@ -138,6 +138,8 @@ def broken_build(tmp_path, file, old, new):
      "docs/tips.md, macro checklist('tipz'): there is no checklist with id 'tipz'"),
     ("docs/resources.md", "{{ resource_directory(level=2) }}", '{{ resource_card("nope") }}',
      "docs/resources.md, macro resource_card('nope'): there is no resource with id 'nope'"),
+    ("docs/tips.md", '{{ checklist("tips") }}', '{{ chekclist("tips") }}',
+     "docs/tips.md: no macro is called 'chekclist'"),
     ("docs/tips.md", "last_reviewed: 2026-11-29\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
     ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md: front matter field 'review_in'"),
 ])
