@@ -91,6 +91,10 @@ def define_env(env):
         return render.checklist(data.checklist(checklist_id))
 
     @macro
+    def review_plan():
+        return render.review_plan(data)
+
+    @macro
     def statistic(statistic_id):
         return render.statistic_sentence(data.statistic(statistic_id))
 

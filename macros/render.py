@@ -6,6 +6,7 @@ always shown as text, never run as HTML or as a template.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -69,8 +70,38 @@ def resource_link(resource: Resource, text: str | None = None) -> Markup:
     return _render("link.html.j2", url=resource.url, text=text or resource.title)
 
 
-def checklist(checklist: Checklist) -> Markup:
-    return _render("checklist.html.j2", c=checklist)
+def checklist(checklist: Checklist, js_note: bool = True) -> Markup:
+    """One checklist as a plain list; js_note adds the line shown when JavaScript is off."""
+    return _render("checklist.html.j2", c=checklist, js_note=js_note)
+
+
+REVIEW_FORMAT_VERSION = 1
+
+
+def json_for_script(value) -> Markup:
+    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' can end the
+    block or open a comment, and the line separators JavaScript once disallowed are escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def review_guidance(checklists: list[Checklist]) -> dict:
+    """What the review page's script needs to know about the current guidance."""
+    return {"version": REVIEW_FORMAT_VERSION, "checklists": [
+        {"id": c.id, "title": c.title,
+         "items": [{"id": i.id, "text": i.text, **({"detail": i.detail} if i.detail else {})} for i in c.items]}
+        for c in checklists]}
+
+
+def review_plan(data: SiteData) -> Markup:
+    """The review and action plan: every checklist as a plain list (what readers without JavaScript
+    get), with the current guidance as JSON for the script that turns it into the plan."""
+    sections = [{"c": c, "list": checklist(c, js_note=False)} for c in data.checklists]
+    return _render("review_plan.html.j2", sections=sections,
+                   guidance=json_for_script(review_guidance(data.checklists)))
 
 
 def statistic_words(statistic: Statistic) -> str:

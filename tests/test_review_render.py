@@ -1,0 +1,102 @@
+"""The review and action plan page is rendered from data: every checklist and item, as plain lists
+for readers without JavaScript, plus the current guidance as JSON that no data can break out of."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import render
+from macros.loading import SiteData, load_site_data
+from macros.models import ChecklistsFile
+
+ROOT = Path(__file__).resolve().parent.parent
+BREAKOUT = '</script><script>alert(1)</script><!-- </SCRIPT > & \u2028 "quoted" 🎉'
+GUIDANCE = re.compile(r'<script type="application/json" id="review-guidance">(.*?)</script>', re.S)
+
+
+def checklists_only(raw: dict) -> SiteData:
+    """SiteData holding just checklists: all review_plan() reads."""
+    return SiteData(resources_file=None, checklists_file=ChecklistsFile.model_validate(raw),
+                    statistics_file=None, publication=None)
+
+
+@pytest.fixture(scope="module")
+def real_data() -> SiteData:
+    return load_site_data(ROOT / "data")
+
+
+def guidance_of(page: str) -> dict:
+    blocks = GUIDANCE.findall(page)
+    assert len(blocks) == 1, "the plan carries exactly one guidance block"
+    return json.loads(blocks[0])
+
+
+def test_plan_carries_every_checklist_and_item_from_the_data(real_data):
+    page = str(render.review_plan(real_data))
+    guidance = guidance_of(page)
+    assert guidance["version"] == render.REVIEW_FORMAT_VERSION
+    assert [c["id"] for c in guidance["checklists"]] == [c.id for c in real_data.checklists]
+    for rendered, checklist in zip(guidance["checklists"], real_data.checklists):
+        assert rendered["title"] == checklist.title
+        assert [(i["id"], i["text"]) for i in rendered["items"]] == [(i.id, i.text) for i in checklist.items]
+    for _, item in real_data.all_items():
+        assert f'data-item="{item.id}"' in page  # the plain list, for readers without JavaScript
+
+
+def test_plan_lists_read_as_plain_lists_under_section_headings(real_data):
+    page = str(render.review_plan(real_data))
+    for checklist in real_data.checklists:
+        assert f'<h3 id="review-section-{checklist.id}">{html.escape(checklist.title, quote=False)}</h3>' in page
+    assert page.count('class="checklist__items"') == len(real_data.checklists)
+
+
+def test_plan_says_the_review_needs_javascript_once(real_data):
+    page = str(render.review_plan(real_data))
+    noscript = re.findall(r"<noscript>(.*?)</noscript>", page, re.S)
+    assert len(noscript) == 1 and "needs JavaScript" in noscript[0]
+    assert re.search(r'<div class="review-plan__app" data-review-app hidden>', page), \
+        "the interactive parts stay hidden until the script shows them"
+
+
+def test_checklist_pages_say_ticking_needs_javascript(real_data):
+    page = str(render.checklist(real_data.checklist("tips")))
+    assert "<noscript>" in page and "needs JavaScript" in page
+
+
+def test_script_end_tag_in_data_cannot_break_out_of_the_json_block():
+    data = checklists_only({"checklists": [{"id": "x", "title": BREAKOUT, "items": [
+        {"id": "x-1", "text": BREAKOUT, "detail": BREAKOUT}]}]})
+    page = str(render.review_plan(data))
+    block = GUIDANCE.findall(page)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert "\u2028" not in block
+    assert page.lower().count("</script") == 1, "only the block's own end tag"
+    assert "<script>alert" not in page
+    guidance = json.loads(block)
+    item = guidance["checklists"][0]["items"][0]
+    assert guidance["checklists"][0]["title"] == BREAKOUT
+    assert item["text"] == BREAKOUT and item["detail"] == BREAKOUT  # nothing lost on the way
+
+
+def test_html_in_item_text_is_escaped_in_the_plain_lists():
+    data = checklists_only({"checklists": [{"id": "x", "title": "T", "items": [
+        {"id": "x-1", "text": "<img src=x onerror=alert(1)>"}]}]})
+    page = str(render.review_plan(data))
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_json_for_script_round_trips_any_text():
+    value = {"a": BREAKOUT, "b": ["\u2029", "&amp;", "<!--"], "c": 1}
+    text = str(render.json_for_script(value))
+    assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(text) == value
+
+
+def test_plan_block_has_no_blank_lines_so_markdown_keeps_it_whole(real_data):
+    page = str(render.review_plan(real_data))
+    assert "\n\n" not in page and page.startswith("<div")
