@@ -74,6 +74,20 @@ def site_url(built_site):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def instant_site_url(tmp_path_factory):
+    """The real site served at the very address it was built for (SITE_URL). Material's instant
+    navigation only follows links listed in sitemap.xml, port included, so this is the site to use
+    when a test must prove that pages are swapped in without a reload."""
+    site = tmp_path_factory.mktemp("instant-site")
+    server, url = serve_directory(site)
+    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
+                            text=True, env={**build_env(), "SITE_URL": url}, timeout=300)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
