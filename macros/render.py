@@ -36,6 +36,7 @@ class LinkNotice:
     status: str  # ok | redirected | transient | dead
     last_checked: date
     redirect: str | None = None
+    url: str | None = None  # the address that was checked; a notice for an older address is not shown
 
     @property
     def last_checked_text(self) -> str:
@@ -54,7 +55,8 @@ def resource_card(resource: Resource, vocabulary: ResourcesFile, level: int = 3,
         "resource_card.html.j2", r=resource, level=level,
         audiences=[vocabulary.audiences[a] for a in resource.audience],
         topics=[vocabulary.topics[t] for t in resource.topics],
-        notice=notice if notice is not None and notice.status == "dead" else None,
+        notice=notice if notice is not None and notice.status == "dead" and notice.url in (None, resource.url)
+        else None,
     )
 
 

@@ -1,0 +1,313 @@
+"""`python -m link_monitor`: check every link, keep the history, write the reports.
+
+Exit status (this command's; `make linkcheck` calls it, but make turns any failure into 2):
+  0  nothing is dead (some links may be transient or redirected)
+  1  something is dead: a web address that failed in two runs in a row, or a broken link inside the site
+  2  the check itself could not run; the history file and the reports were left as they were
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import zip_longest
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from macros.errors import DataErrors
+from macros.link_state import LinkState, StateFileError, read_state
+from macros.loading import load_site_data
+
+from . import site as site_module
+from .classify import Observation, advance, classify
+from .files import save_state, write_atomically
+from .report import RunSummary, SiteLink, as_json, markdown
+from .runner import LinkcheckerFailed, Row, Settings, find_linkchecker, run_linkchecker
+
+OK, DEAD, CANNOT_RUN = 0, 1, 2
+# When at least this many different sites were tried and not one of them answered at all, the
+# checker's own network is down: recording that would turn every link "dead" after two such runs.
+NETWORK_DOWN_MIN_HOSTS = 5
+INTERNAL_RATE = 100.0  # requests a second to the local copy of the site
+
+
+class CannotRun(RuntimeError):
+    """The check could not run; the message says why and what to do."""
+
+
+@dataclass
+class Target:
+    """A web address to check, and where it is used."""
+
+    sources: set[str] = field(default_factory=set)  # resource ids / data paths / list labels
+    pages: set[str] = field(default_factory=set)  # pages that link to it
+
+
+def say(message: str = "") -> None:
+    print(message, flush=True)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m link_monitor",
+        description="Check every web address in data/ and every link in the built site with linkchecker; "
+                    "keep the history in data/linkcheck-state.json and write linkcheck-report.md/.json. "
+                    "Exit 0: nothing dead; 1: something dead; 2: the check could not run.")
+    parser.add_argument("--project", type=Path, default=Path("."),
+                        help="the project folder (with mkdocs.yml and data/); default: the current folder")
+    parser.add_argument("--data", type=Path, help="the data folder; default: PROJECT/data")
+    parser.add_argument("--urls", type=Path, help="check the addresses in this file instead of the data's "
+                        "(one per line: 'URL' or 'NAME URL'; '#' starts a comment)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--site", type=Path, help="an already built site to check (default: build one now "
+                       "with mkdocs build --strict into a temporary folder)")
+    where.add_argument("--no-site", action="store_true", help="check only the addresses, not the pages")
+    parser.add_argument("--state", type=Path, help="history file; default: DATA/linkcheck-state.json")
+    parser.add_argument("--report-md", type=Path, help="default: PROJECT/linkcheck-report.md")
+    parser.add_argument("--report-json", type=Path, help="default: PROJECT/linkcheck-report.json")
+    parser.add_argument("--timeout", type=int, default=20, help="seconds to wait for each connection or "
+                        "answer (default 20)")
+    parser.add_argument("--threads", type=int, default=10, help="addresses checked at once (default 10)")
+    parser.add_argument("--rate", type=float, default=2.0, help="at most this many requests a second to "
+                        "any one site (default 2)")
+    parser.add_argument("--today", type=date.fromisoformat, help="the date to record (YYYY-MM-DD); "
+                        "default: today")
+    parser.add_argument("--linkchecker", help="the linkchecker program (default: the one in this "
+                        "Python's environment)")
+    args = parser.parse_args(argv)
+    if args.timeout < 1:
+        parser.error("--timeout must be at least 1 second")
+    if args.threads < 1:
+        parser.error("--threads must be at least 1")
+    if args.rate <= 0:
+        parser.error("--rate must be more than 0")
+    args.project = args.project.resolve()
+    args.data = (args.data or args.project / "data")
+    args.state = args.state or args.data / "linkcheck-state.json"
+    args.report_md = args.report_md or args.project / "linkcheck-report.md"
+    args.report_json = args.report_json or args.project / "linkcheck-report.json"
+    args.today = args.today or date.today()
+    return args
+
+
+def read_url_list(path: Path) -> dict[str, Target]:
+    """Addresses from a plain list: 'URL' or 'NAME URL' per line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CannotRun(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    targets: dict[str, Target] = defaultdict(Target)
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
+        if not words:
+            continue
+        if len(words) > 2 or urlsplit(words[-1]).scheme not in ("http", "https") or not urlsplit(words[-1]).netloc:
+            raise CannotRun(f"{path}, line {number}: expected 'URL' or 'NAME URL' with an http(s) address, "
+                            f"found {line.strip()!r}")
+        target = targets[words[-1]]
+        if len(words) == 2:
+            target.sources.add(words[0])
+    return dict(targets)
+
+
+def data_targets(args: argparse.Namespace) -> dict[str, Target]:
+    if args.urls:
+        return read_url_list(args.urls)
+    try:
+        label = args.data.resolve().relative_to(args.project).as_posix()
+    except ValueError:
+        label = str(args.data)
+    try:
+        data = load_site_data(args.data, label_prefix=label)
+    except DataErrors as errors:
+        raise CannotRun(f"{errors}\nFix the data first (make build shows the same problems).") from None
+    targets: dict[str, Target] = defaultdict(Target)
+    for source, url in data.urls():
+        targets[url].sources.add(source)
+    return dict(targets)
+
+
+def round_robin(urls: list[str]) -> list[str]:
+    """Interleave hosts, so requests to one site are spread out rather than bunched together."""
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for url in sorted(urls):
+        by_host[urlsplit(url).netloc.lower()].append(url)
+    return [url for batch in zip_longest(*by_host.values()) for url in batch if url]
+
+
+def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink], dict[str, set[str]], bool]:
+    """Crawl the local copy: every link inside it is fetched; outside links are collected, not fetched."""
+    site_url, docs_dir = site_module.public_address(site_dir), site_module.docs_directory(args.project)
+    files = sum(1 for path in site_dir.rglob("*") if path.is_file())
+    inside: dict[str, SiteLink] = {}
+    outside: dict[str, set[str]] = defaultdict(set)
+    with site_module.serve(site_dir) as base:
+        say(f"Checking links inside the site (a local copy served at {base})")
+        local = Settings(timeout=settings.timeout, threads=settings.threads, rate=INTERNAL_RATE,
+                         linkchecker=settings.linkchecker)
+        outcome = run_linkchecker(local, start=base, time_limit=local.time_limit(files))
+        for row in outcome.rows:
+            parent = row.parent or base
+            absolute = urljoin(parent, row.urlname.strip())
+            scheme = urlsplit(absolute).scheme.lower()
+            page = site_module.page_name(parent, base, args.project, docs_dir) if row.parent else "(home page)"
+            if absolute.startswith(base):
+                path = "/" + absolute[len(base):]
+                seen = classify(row.check_result(absolute))
+                ok = seen.kind in ("ok", "redirected")
+                link = inside.setdefault(path, SiteLink(link=path, pages=[], status="ok" if ok else "dead",
+                                                        http_code=seen.http_code, error=seen.error))
+                if row.parent and page not in link.pages:
+                    link.pages.append(page)
+            elif scheme in ("http", "https"):
+                if site_url and (absolute.startswith(site_url.rstrip("/") + "/") or absolute == site_url):
+                    continue  # the site's own public address (canonical links): checked above, locally
+                outside[absolute].add(page)
+    links = sorted(inside.values(), key=lambda link: (link.status != "dead", link.link))
+    broken = [link for link in links if link.status == "dead"]
+    say(f"  {len(links)} links inside the site: {len(links) - len(broken)} work, {len(broken)} broken"
+        + ("" if not outcome.hit_time_limit else " (stopped at the time limit)"))
+    for link in broken:
+        say(f"  broken: {link.link} ({link.error}) on {', '.join(link.pages) or 'the home page'}")
+    say(f"  {len(outside)} links to other sites found in the pages")
+    return links, outside, outcome.hit_time_limit
+
+
+def progress_line(index: int, total: int, url: str, seen: Observation) -> str:
+    width = len(str(total))
+    detail = ""
+    if seen.kind == "redirected":
+        detail = f" → {seen.redirect}"
+    elif seen.kind in ("transient", "broken"):
+        detail = f" ({seen.error})"
+    label = "failed" if seen.kind == "broken" else seen.kind
+    return f"  [{index:>{width}}/{total}] {label:<10} {url}{detail}"
+
+
+def check_addresses(targets: dict[str, Target], settings: Settings) -> tuple[dict[str, Observation], bool, float]:
+    urls = round_robin(list(targets))
+    hosts = {urlsplit(url).netloc.lower() for url in urls}
+    limit = settings.time_limit(len(urls), same_host_repeats=len(urls) - len(hosts))
+    say(f"Checking {len(urls)} web addresses (timeout {settings.timeout} s, {settings.threads} at a time, "
+        f"at most {settings.rate:g} requests a second to any one site; stops after {limit:.0f} s at most)")
+    observations: dict[str, Observation] = {}
+
+    def on_row(row: Row) -> None:
+        if row.urlname in targets and row.urlname not in observations:
+            observations[row.urlname] = classify(row.check_result())
+            say(progress_line(len(observations), len(urls), row.urlname, observations[row.urlname]))
+
+    outcome = run_linkchecker(settings, urls=urls, time_limit=limit, on_row=on_row)
+    if urls and not observations:
+        if outcome.hit_time_limit:
+            raise CannotRun(f"no address was checked within the time limit ({limit:.0f} s)")
+        raise CannotRun("linkchecker finished without reporting on any address")
+    missing = [url for url in urls if url not in observations]
+    if missing:
+        say(f"  {len(missing)} addresses were not reached before the time limit; they keep their earlier status")
+    for url in missing:
+        observations[url] = Observation("unchecked", error="not reached before the time limit")
+    return observations, outcome.hit_time_limit, outcome.seconds
+
+
+def network_looks_down(observations: dict[str, Observation]) -> str | None:
+    """A reason when not one of several sites answered at all (so the fault is ours, not theirs)."""
+    tried = {url: seen for url, seen in observations.items() if seen.kind != "unchecked"}
+    hosts = {urlsplit(url).hostname for url in tried}
+    if len(hosts) < NETWORK_DOWN_MIN_HOSTS or any(seen.http_code is not None for seen in tried.values()):
+        return None
+    reasons = sorted({seen.error or "no answer" for seen in tried.values()})
+    return (f"not one of the {len(hosts)} sites tried gave any answer ({'; '.join(reasons)}). "
+            "The checker's own network or name lookup looks broken, so nothing was recorded; "
+            "run the check again when it is back")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    try:
+        state = read_state(args.state)
+    except StateFileError as exc:
+        raise CannotRun(f"the link history cannot be used: {exc}.\nIt was left as it is. Restore it from git "
+                        f"(git checkout -- {args.state}) or delete it to start the history afresh.") from None
+    if not os.access(args.state.parent if args.state.parent.exists() else args.project, os.W_OK):
+        raise CannotRun(f"cannot write the link history in {args.state.parent}")
+    settings = Settings(timeout=args.timeout, threads=args.threads, rate=args.rate,
+                        linkchecker=find_linkchecker(args.linkchecker))
+    targets = data_targets(args)
+    say(f"Link check, {args.today.isoformat()}: {len(targets)} web addresses from "
+        f"{args.urls or 'the data'}; history in {args.state}")
+
+    site_links: list[SiteLink] = []
+    hit_limit = False
+    with tempfile.TemporaryDirectory(prefix="link_monitor-site-") as scratch:
+        if not args.no_site:
+            site_dir = args.site
+            if site_dir is None:
+                say("Building the site (mkdocs build --strict)")
+                site_dir = Path(scratch) / "site"
+                site_module.build(args.project, site_dir)
+            if not (site_dir / "index.html").is_file():
+                raise CannotRun(f"{site_dir} is not a built site (it has no index.html); run `make build`")
+            site_links, outside, hit_limit = check_site(args, settings, site_dir)
+            for url, pages in outside.items():
+                targets.setdefault(url, Target()).pages.update(pages)
+    observations, address_limit, _ = check_addresses(targets, settings) if targets else ({}, False, 0.0)
+    hit_limit = hit_limit or address_limit
+    reason = network_looks_down(observations)
+    if reason:
+        raise CannotRun(reason)
+
+    new_state = LinkState(last_run=args.today, links={
+        url: advance(state.links.get(url), observations[url], args.today,
+                     sorted(target.sources), sorted(target.pages))
+        for url, target in targets.items()})
+    try:
+        save_state(args.state, new_state)
+    except OSError as exc:
+        raise CannotRun(f"could not write the link history {args.state}: {exc.strerror or exc}; "
+                        "the previous history is unchanged") from None
+    summary = RunSummary(today=args.today, state=new_state,
+                         checked={url for url, seen in observations.items() if seen.kind != "unchecked"},
+                         site_links=site_links, seconds=time.monotonic() - started, hit_time_limit=hit_limit,
+                         url_list=str(args.urls) if args.urls else None,
+                         settings={"timeout": settings.timeout, "threads": settings.threads,
+                                   "rate": settings.rate})
+    try:
+        write_atomically(args.report_md, markdown(summary))
+        write_atomically(args.report_json, as_json(summary))
+    except OSError as exc:
+        raise CannotRun(f"the history was saved, but a report could not be written: {exc}") from None
+    counts = summary.counts()
+    say(f"Result: {counts['dead']} dead, {counts['transient']} transient, {counts['redirected']} redirected, "
+        f"{counts['ok']} ok" + (f"; {counts['dead_site_links']} broken links inside the site"
+                                if site_links else "")
+        + f" ({summary.seconds:.0f} s).")
+    say(f"Reports: {args.report_md}, {args.report_json}. History: {args.state}")
+    return DEAD if summary.anything_dead else OK
+
+
+def _terminate(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return run(args)
+    except (CannotRun, LinkcheckerFailed, site_module.SiteProblem) as exc:
+        print(f"Link check could not run: {exc}", file=sys.stderr, flush=True)
+        return CANNOT_RUN
+    except KeyboardInterrupt:
+        print("Link check stopped before the end; the history and the reports were left as they were.",
+              file=sys.stderr, flush=True)
+        return CANNOT_RUN
+    finally:
+        signal.signal(signal.SIGTERM, previous)

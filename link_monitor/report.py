@@ -1,0 +1,208 @@
+"""The two reports: Markdown for an editor (and the GitHub issue), JSON for tools."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from macros.link_state import LinkRecord, LinkState
+from macros.review import long_date
+
+from .classify import PERMANENT_REDIRECTS, STATUSES
+
+RESOURCE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MEANINGS = {
+    "ok": "the page answered normally.",
+    "redirected": "the address forwards to another one; the report gives the new address.",
+    "transient": "this run did not reach the page, but that is not yet a reason to act: the site may be "
+                 "busy or blocking automated checks (429, 5xx, time-outs, dropped connections, other "
+                 "refusals), or it failed for the first time (404, 410, unknown host, refused connection, "
+                 "TLS failure, redirect loop) and will be called dead only if the next run sees the same.",
+    "dead": "the page failed with a 404, 410, unknown host name, refused connection, TLS failure or "
+            "redirect loop in two runs in a row.",
+}
+
+
+@dataclass
+class SiteLink:
+    """A link inside the built site (checked on the local copy, so no second run is needed)."""
+
+    link: str
+    pages: list[str]
+    status: str  # ok | dead
+    http_code: int | None = None
+    error: str | None = None
+
+
+@dataclass
+class RunSummary:
+    today: date
+    state: LinkState
+    checked: set[str]  # URLs this run reached a verdict on
+    site_links: list[SiteLink] = field(default_factory=list)
+    settings: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    hit_time_limit: bool = False
+    url_list: str | None = None  # the --urls file, when the addresses came from one instead of data/
+
+    def counts(self) -> dict[str, int]:
+        counts = {status: 0 for status in reversed(STATUSES)}
+        for record in self.state.links.values():
+            counts[record.status] += 1
+        counts["dead_site_links"] = sum(1 for link in self.site_links if link.status == "dead")
+        return counts
+
+    @property
+    def anything_dead(self) -> bool:
+        counts = self.counts()
+        return bool(counts["dead"] or counts["dead_site_links"])
+
+
+def where_to_edit(record: LinkRecord, url_list: str | None = None) -> str:
+    """Where an editor changes this address (in the data, or in the URL list that was checked)."""
+    places = []
+    for source in record.sources:
+        if url_list:
+            places.append(f"`{source}` in {url_list}")
+        elif RESOURCE_ID.match(source):
+            places.append(f"`url` of resource `{source}` in data/resources.yml")
+        elif source.startswith("publication."):
+            places.append(f"`{source.removeprefix('publication.')}` in data/publication.yml")
+        else:
+            places.append(f"`{source}`")
+    if not places:
+        places += [f"the link in {page}" for page in sorted(record.pages)[:3]]
+    return " and ".join(places) or "the place it is used"
+
+
+def _short_date(day: date | None) -> str:
+    return long_date(day) if day else ""
+
+
+def what_to_do(record: LinkRecord, checked: bool = True, url_list: str | None = None) -> str:
+    """One plain sentence of advice for this record."""
+    if not checked and record.observed == "unchecked":
+        return "Nothing: this run stopped (time limit) before it reached this address."
+    if record.status == "ok":
+        return "Nothing."
+    if record.status == "redirected":
+        codes = "/".join(str(code) for code in record.redirect_codes) or "3xx"
+        if all(code in PERMANENT_REDIRECTS for code in record.redirect_codes):
+            return (f"Change {where_to_edit(record, url_list)} to {record.redirect} (check it is the same page "
+                    f"first): the old address now forwards there for good ({codes}).")
+        return (f"Probably nothing: the site forwards this address to {record.redirect} for now ({codes}). "
+                f"If that is clearly the page's new home, change {where_to_edit(record, url_list)} to it.")
+    if record.status == "dead":
+        moved = f" It forwards to {record.redirect}, which fails." if record.redirect else ""
+        return (f"Open it in a browser.{moved} If the page has gone, find its new address and change "
+                f"{where_to_edit(record, url_list)}, or remove it.")
+    # transient
+    if record.observed == "broken":
+        return (f"Nothing yet: it failed for the first time ({record.error}). "
+                "If the next run sees the same, it will be marked dead.")
+    streak = f" (failing for {record.failing_runs} runs)" if record.failing_runs > 1 else ""
+    return (f"Nothing: the site was busy or turned the checker away ({record.error}){streak}. "
+            "If this goes on for weeks, try it in a browser.")
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _used_by(record: LinkRecord) -> str:
+    names = list(record.sources)
+    if len(record.pages) > 3:
+        names.append(f"{len(record.pages)} pages")
+    else:
+        names += record.pages
+    return ", ".join(names)
+
+
+def _since(record: LinkRecord) -> str:
+    if record.status in ("dead", "transient") and record.first_failed:
+        return _short_date(record.first_failed)
+    return _short_date(record.since)
+
+
+def _status_text(record: LinkRecord) -> str:
+    if record.status == "transient" and record.observed == "broken":
+        return "transient (failed once; not yet dead)"
+    if record.status == "redirected" and record.redirect:
+        return f"redirected → {record.redirect}"
+    if record.status in ("dead", "transient") and record.error:
+        return f"{record.status} ({record.error})"
+    return record.status
+
+
+def _ordered(state: LinkState) -> list[tuple[str, LinkRecord]]:
+    rank = {status: index for index, status in enumerate(STATUSES)}
+    return sorted(state.links.items(), key=lambda item: (rank[item[1].status], _used_by(item[1]), item[0]))
+
+
+def markdown(summary: RunSummary) -> str:
+    counts = summary.counts()
+    lines = [f"# Link check: {long_date(summary.today)}", ""]
+    headline = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    lines.append(f"**{headline}** ({len(summary.state.links)} addresses from the data and the pages).")
+    if summary.site_links:
+        broken = counts["dead_site_links"]
+        lines.append(f"Links inside the site: {len(summary.site_links)} checked, {broken} broken.")
+    if summary.hit_time_limit:
+        lines.append("")
+        lines.append("This run reached its time limit; addresses it did not reach keep their earlier status.")
+    lines += ["", "What the statuses mean:", ""]
+    lines += [f"- **{status}**: {MEANINGS[status]}" for status in STATUSES]
+    lines += ["", "| Resource | URL | Status | Since | What to do |", "| --- | --- | --- | --- | --- |"]
+    for url, record in _ordered(summary.state):
+        lines.append("| " + " | ".join(_cell(value) for value in (
+            _used_by(record), url, _status_text(record), _since(record),
+            what_to_do(record, url in summary.checked, summary.url_list))) + " |")
+    broken_inside = [link for link in summary.site_links if link.status == "dead"]
+    if broken_inside:
+        lines += ["", "## Broken links inside the site", "",
+                  "These fail on a fresh build served locally, so they are reported at once. Fix the link in "
+                  "the page (or the file it points to) and run `make build`.", "",
+                  "| Page | Link | Problem |", "| --- | --- | --- |"]
+        for link in broken_inside:
+            lines.append("| " + " | ".join(_cell(v) for v in (", ".join(link.pages), link.link,
+                                                                link.error or "")) + " |")
+    lines += ["", f"Checked in {summary.seconds:.0f} s with linkchecker "
+              f"(timeout {summary.settings.get('timeout')} s, {summary.settings.get('threads')} at a time, "
+              f"at most {summary.settings.get('rate'):g} requests a second to any one site).", ""]
+    return "\n".join(lines)
+
+
+def as_json(summary: RunSummary) -> str:
+    links = []
+    for url, record in _ordered(summary.state):
+        links.append({
+            "url": url,
+            "resource_id": record.sources[0] if record.sources else None,
+            "resource_ids": record.sources,
+            "pages": record.pages,
+            "status": record.status,
+            "observed": record.observed,
+            "http_code": record.http_code,
+            "error": record.error,
+            "redirect": record.redirect,
+            "first_failed": record.first_failed.isoformat() if record.first_failed else None,
+            "last_checked": record.last_checked.isoformat(),
+            "since": record.since.isoformat(),
+            "failing_runs": record.failing_runs,
+            "broken_runs": record.broken_runs,
+            "checked_this_run": url in summary.checked,
+            "what_to_do": what_to_do(record, url in summary.checked, summary.url_list),
+        })
+    report = {
+        "checked_on": summary.today.isoformat(),
+        "summary": summary.counts(),
+        "exit_status": 1 if summary.anything_dead else 0,
+        "hit_time_limit": summary.hit_time_limit,
+        "seconds": round(summary.seconds, 1),
+        "settings": summary.settings,
+        "links": links,
+        "site_links": [{"link": link.link, "pages": link.pages, "status": link.status,
+                        "http_code": link.http_code, "error": link.error} for link in summary.site_links],
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
