@@ -9,8 +9,9 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from .errors import DataError, DataErrors
-from .models import (DATA_MODELS, Checklist, ChecklistItem, ChecklistsFile, Publication, Resource,
-                     ResourcesFile, Statistic, StatisticsFile, StatisticSource)
+from .models import (DATA_MODELS, ORG_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile,
+                     Organisation, OurGuidelinesFile, Publication, Resource, ResourcesFile, Statistic,
+                     StatisticsFile, StatisticSource)
 from .yaml_source import YamlSource, read_yaml
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -43,6 +44,7 @@ class SiteData:
     checklists_file: ChecklistsFile
     statistics_file: StatisticsFile
     publication: Publication
+    guidelines_file: GuidelinesFile
     sources: dict[str, YamlSource] = field(default_factory=dict, repr=False)
     notices: list[str] = field(default_factory=list)
 
@@ -231,10 +233,86 @@ def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
     if problems:
         raise DataErrors(problems)
     data = SiteData(resources_file=models["resources"], checklists_file=models["checklists"],
-                    statistics_file=models["statistics"], publication=models["publication"], sources=sources)
+                    statistics_file=models["statistics"], publication=models["publication"],
+                    guidelines_file=models["guidelines"], sources=sources)
     problems = _cross_check(data)
     if problems:
         raise DataErrors(problems)
     for source in sources.values():
         data.notices.extend(_markup_notices(source))
     return data
+
+
+# --- an organisation's overlay (org/data/*.yml) ------------------------------------------------
+
+@dataclass
+class OrganisationData:
+    """An organisation's own details and guideline choices, validated against the upstream topics."""
+
+    details: Organisation
+    guidelines: OurGuidelinesFile
+    docs_dir: Path
+    notices: list[str] = field(default_factory=list)
+
+
+def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
+                         label_prefix: str) -> list[DataError]:
+    """What a schema cannot see: ids from data/guidelines.yml, and files that must exist in org/docs/."""
+    problems: list[DataError] = []
+    details_src, choices_src = sources["organisation"], sources["our-guidelines"]
+    known = {topic.id: topic for topic in topics.topics}
+    for topic_id, choice in org.guidelines.choices.items():
+        where = ("choices", topic_id)
+        if topic_id not in known:
+            problems.append(DataError(
+                choices_src.label, f"'{topic_id}' is not one of the guideline topics in data/guidelines.yml"
+                f" ({', '.join(known)})", field=f"choices.{topic_id}", line=choices_src.line_of(where)))
+            continue
+        stances = [stance.id for stance in known[topic_id].stances]
+        if choice.stance and choice.stance not in stances:
+            offer = (f"its example stances are {', '.join(stances)}" if stances
+                     else "it has no example stances")
+            problems.append(DataError(
+                choices_src.label, f"'{choice.stance}' is not an example stance of topic '{topic_id}' ({offer});"
+                " or write your own with 'wording'", field=f"choices.{topic_id}.stance",
+                line=choices_src.line_of(where + ("stance",))))
+        if choice.follow_up and not known[topic_id].follow_up:
+            problems.append(DataError(
+                choices_src.label, f"topic '{topic_id}' has no follow-up question; put your text in 'wording'",
+                field=f"choices.{topic_id}.follow_up", line=choices_src.line_of(where + ("follow_up",))))
+    files = [(("logo",), org.details.logo)] if org.details.logo else []
+    files += [(("pages", index), page) for index, page in enumerate(org.details.pages)]
+    for loc, path in files:
+        entry = f"pages #{loc[1] + 1}" if loc[0] == "pages" else None
+        if entry and not path.endswith(".md"):
+            problems.append(DataError(details_src.label, f"'{path}' is not a page: page files end in .md",
+                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
+        elif not (org.docs_dir / path).is_file():
+            problems.append(DataError(details_src.label, f"there is no file {label_prefix}/docs/{path}",
+                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
+    return problems
+
+
+def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org") -> OrganisationData:
+    """Read org/data/organisation.yml and org/data/our-guidelines.yml; raise DataErrors like load_site_data."""
+    sources: dict[str, YamlSource] = {}
+    models: dict[str, Any] = {}
+    problems: list[DataError] = []
+    for name, model in ORG_MODELS.items():
+        try:
+            sources[name] = read_yaml(Path(org_dir) / "data" / f"{name}.yml", f"{label_prefix}/data/{name}.yml")
+            models[name] = _validate(sources[name], model)
+        except DataError as error:
+            problems.append(error)
+        except DataErrors as errors:
+            problems += errors.errors
+    if problems:
+        raise DataErrors(problems)
+    org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
+                           docs_dir=Path(org_dir) / "docs")
+    problems = _organisation_checks(org, topics, sources, label_prefix)
+    if problems:
+        raise DataErrors(problems)
+    for source in sources.values():
+        org.notices.extend(_markup_notices(source))
+    return org

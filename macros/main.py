@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from . import render
 from .errors import DataErrors
 from .link_state import load_link_notices
-from .loading import UnknownId, load_site_data
+from .loading import UnknownId, load_organisation, load_site_data
 from .review import ReviewError, review_of
 
 log = logging.getLogger("mkdocs.plugins.safeguarding")
@@ -36,12 +36,12 @@ def project_root(env) -> Path:
 
 
 def page_label(env, page) -> str:
-    """The page's path as an editor sees it, e.g. docs/tips.md."""
-    docs_dir = Path(env.conf["docs_dir"]).resolve()
+    """The page's path as an editor sees it, e.g. docs/tips.md (or org/docs/our-guidelines.md)."""
+    source = Path(page.file.abs_src_path or Path(env.conf["docs_dir"]) / page.file.src_uri).resolve()
     try:
-        return (docs_dir / page.file.src_uri).relative_to(project_root(env)).as_posix()
+        return source.relative_to(project_root(env)).as_posix()
     except ValueError:
-        return (docs_dir / page.file.src_uri).as_posix()
+        return source.as_posix()
 
 
 def define_env(env):
@@ -58,6 +58,20 @@ def define_env(env):
     env.variables["macro_problems"] = problems
     env.variables["site_data"] = data
     env.conf["extra"]["attribution"] = render.attribution(data.publication)
+    # An organisation's overlay (see docs/for-organisations.md): extra.organisation_dir in mkdocs.org.yml.
+    org_dir = env.conf["extra"].get("organisation_dir")
+    try:
+        organisation = load_organisation(root / org_dir, data.guidelines_file, org_dir) if org_dir else None
+    except DataErrors as errors:
+        raise PluginError(str(errors)) from None
+    for notice in organisation.notices if organisation else []:
+        log.info(notice)
+
+    def our_organisation():
+        if organisation is None:
+            raise ValueError("this macro is for an organisation's own site: it needs extra.organisation_dir,"
+                             " set in mkdocs.org.yml (see docs/for-organisations.md)")
+        return organisation
 
     def macro(fn):
         """Register fn; a bad id becomes a plain build error naming the page and the call."""
@@ -130,6 +144,27 @@ def define_env(env):
     def licence_link():
         licence = data.publication.licence
         return render.plain_link(licence.url, f"{licence.name} ({licence.short_name})")
+
+    @macro
+    def guidelines_worksheet(level=2):
+        return render.guidelines(data.guidelines_file, None, None, level)
+
+    @macro
+    def our_guidelines(level=2):
+        org = our_organisation()
+        return render.guidelines(data.guidelines_file, org.guidelines, org.details, level)
+
+    @macro
+    def guideline_reference():
+        return render.guideline_reference(data.guidelines_file)
+
+    @macro
+    def organisation_contact():
+        return render.organisation_contact(our_organisation().details)
+
+    @macro
+    def organisation_name():
+        return render.plain_text(our_organisation().details.name)
 
 
 MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
@@ -153,6 +153,122 @@ class Publication(Strict):
     updates: Updates
 
 
+# --- data/guidelines.yml: the choices every organisation's own guidelines should make ----------
+
+class GuidelineStance(Strict):
+    id: Slug = Field(description="Stable id: an organisation's choice names it in org/data/our-guidelines.yml.")
+    text: Text = Field(description="The stance, written as a rule a group could adopt.")
+
+
+class GuidelineTopic(Strict):
+    id: Slug = Field(description="Stable id: organisations' choices are keyed by it. Never change or reuse one.")
+    title: Text = Field(description="A short heading, e.g. 'Instant messaging'.")
+    question: Text = Field(description="The question the organisation has to answer.")
+    why: Text = Field(description="Why it matters, in a sentence or two.")
+    stances: list[GuidelineStance] = Field([], description="Example stances from the leaflet to choose from.")
+    follow_up: Text | None = Field(None, description="A second question to answer once the stance is chosen.")
+
+
+class GuidelinesFile(Strict):
+    topics: list[GuidelineTopic] = Field(min_length=1)
+
+
+# --- an organisation's overlay: org/data/organisation.yml and org/data/our-guidelines.yml ------
+
+Phone = Annotated[str, Field(pattern=r"^[0-9 +()]+$", description="Digits and spaces; quote it so it stays text.")]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
+MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal-size text
+
+
+def _luminance(colour: str) -> float:
+    """Relative luminance of '#rrggbb' (WCAG 2.2)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours, from 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _readable_on_white(value: str) -> str:
+    ratio = contrast(value, "#ffffff")
+    if ratio < MIN_CONTRAST:
+        raise ValueError(f"'{value}' is too light: white text on it, and it as text on white, has a contrast of"
+                         f" only {ratio:.1f}:1, and readable text needs at least {MIN_CONTRAST}:1. Choose a darker"
+                         " colour")
+    return value.lower()
+
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour written #rrggbb, dark enough"
+                              " for white text on it (contrast 4.5:1 or more)."), AfterValidator(_readable_on_white)]
+
+
+def _inside_docs(value: str) -> str:
+    if ".." in value.split("/"):
+        raise ValueError(f"'{value}' points outside org/docs/; give a path inside it, like assets/logo.svg")
+    return value
+
+
+DocsPath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*$",
+                                description="A path inside org/docs/, e.g. assets/logo.svg."),
+                     AfterValidator(_inside_docs)]
+
+
+class Colours(Strict):
+    primary: Colour = Field(description="Header background and link colour.")
+    accent: Colour | None = Field(None, description="Colour of links you point at; the primary colour if not set.")
+
+
+class ContactDetails(Strict):
+    address: list[Text] = Field([], description="One line per item.")
+    phone: Phone | None = None
+    email: Email | None = None
+    website: WebUrl | None = None
+
+
+class SafeguardingLead(Strict):
+    name: Text
+    role: Text = Field(description="Their role, e.g. Designated safeguarding lead.")
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class Organisation(Strict):
+    name: Text = Field(description="The organisation's name in full.")
+    short_name: Text | None = Field(None, description="A shorter name for the menu; the full name if not set.")
+    copyright: Text = Field(description="The copyright line for your own pages and guidelines, shown in every"
+                                        " footer above the credit to the leaflet.")
+    logo: DocsPath | None = Field(None, description="Logo image inside org/docs/, e.g. assets/logo.svg.")
+    colours: Colours | None = None
+    contact: ContactDetails | None = None
+    safeguarding_lead: SafeguardingLead
+    pages: list[DocsPath] = Field([], description="Your own pages in org/docs/, in menu order. Pages not listed"
+                                                  " follow in file-name order.")
+
+
+class GuidelineChoice(Strict):
+    stance: Slug | None = Field(None, description="The id of one of the topic's example stances.")
+    wording: Text | None = Field(None, description="Your own wording, instead of an example stance.")
+    follow_up: Text | None = Field(None, description="Your answer to the topic's follow-up question.")
+
+    @model_validator(mode="after")
+    def _one_stance(self):
+        if self.stance and self.wording:
+            raise ValueError("give either 'stance' (one of the example stances) or 'wording' (your own words),"
+                             " not both")
+        return self
+
+
+class OurGuidelinesFile(Strict):
+    agreed: Text | None = Field(None, description="Who agreed these guidelines and when, e.g. 'by our trustees on"
+                                                  " 4 March 2026'.")
+    choices: dict[str, GuidelineChoice] = Field({}, description="Topic id (from data/guidelines.yml) -> your"
+                                                                " choice. Topics left out are shown as 'to decide'.")
+
+
 # --- page front matter --------------------------------------------------------------------------
 
 class PageReview(Strict):
@@ -166,4 +282,11 @@ DATA_MODELS: dict[str, type[Strict]] = {
     "checklists": ChecklistsFile,
     "statistics": StatisticsFile,
     "publication": Publication,
+    "guidelines": GuidelinesFile,
+}
+
+# An organisation's own data files, in org/data/ (see docs/for-organisations.md).
+ORG_MODELS: dict[str, type[Strict]] = {
+    "organisation": Organisation,
+    "our-guidelines": OurGuidelinesFile,
 }

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .loading import SiteData
 from .models import Checklist, Publication, Resource, ResourcesFile, Statistic, StatisticSource
+from .models import Colours, GuidelinesFile, GuidelineTopic, Organisation, OurGuidelinesFile, contrast
 from .review import long_date
 from .wording import percent_in_words
 
@@ -145,3 +146,95 @@ def information_sheets(publication: Publication) -> Markup:
 
 def plain_link(url: str, text: str | None = None) -> Markup:
     return _render("link.html.j2", url=url, text=text or url)
+
+
+# --- an organisation's guidelines, contact details and colours ---------------------------------
+
+@dataclass(frozen=True)
+class GuidelineRow:
+    """One topic of the guidelines, with what the organisation has decided so far (None = to decide)."""
+
+    topic: GuidelineTopic
+    decision: str | None
+    own_words: bool
+    follow_up: str | None
+
+    @property
+    def decided(self) -> bool:
+        return self.decision is not None and (self.topic.follow_up is None or self.follow_up is not None)
+
+
+def guideline_rows(topics: GuidelinesFile, choices: OurGuidelinesFile | None) -> list[GuidelineRow]:
+    chosen = choices.choices if choices else {}
+    rows = []
+    for topic in topics.topics:
+        choice = chosen.get(topic.id)
+        decision = None
+        if choice and choice.stance:
+            decision = next(stance.text for stance in topic.stances if stance.id == choice.stance)
+        elif choice and choice.wording:
+            decision = choice.wording
+        rows.append(GuidelineRow(topic, decision, bool(choice and choice.wording),
+                                 choice.follow_up if choice else None))
+    return rows
+
+
+def guidelines(topics: GuidelinesFile, choices: OurGuidelinesFile | None = None,
+               organisation: Organisation | None = None, level: int = 2) -> Markup:
+    """The guidelines page: each topic with the organisation's choice, or marked 'to decide' with the
+    leaflet's example stances and room to write (a worksheet when nothing is chosen)."""
+    rows = guideline_rows(topics, choices)
+    return _render("guidelines.html.j2", rows=rows, level=level, organisation=organisation,
+                   agreed=choices.agreed if choices else None,
+                   to_decide=[row.topic.title for row in rows if not row.decided], tel=_tel)
+
+
+def _tel(phone: str) -> str:
+    """A UK number as a tel: address, e.g. 0191 498 0123 -> +441914980123."""
+    digits = phone.replace(" ", "").replace("(", "").replace(")", "")
+    return digits if digits.startswith("+") else "+44" + digits.removeprefix("0")
+
+
+def organisation_contact(organisation: Organisation) -> Markup:
+    return _render("organisation_contact.html.j2", org=organisation, lead=organisation.safeguarding_lead,
+                   contact=organisation.contact, tel=_tel)
+
+
+def _mix(colour: str, towards: str, share: float) -> str:
+    """`colour` moved `share` (0-1) of the way towards `towards`, both '#rrggbb'."""
+    channels = [round(int(colour[i:i + 2], 16) * (1 - share) + int(towards[i:i + 2], 16) * share)
+                for i in (1, 3, 5)]
+    return "#" + "".join(f"{channel:02x}" for channel in channels)
+
+
+SLATE_BACKGROUND = "#1e2129"  # Material's dark (slate) page background
+
+
+def readable_on_dark(colour: str) -> str:
+    """The colour, lightened just enough to read as link text on the dark scheme's background."""
+    share = 0.0
+    lighter = colour
+    while contrast(lighter, SLATE_BACKGROUND) < 4.5 and share < 1:
+        share = round(share + 0.05, 2)
+        lighter = _mix(colour, "#ffffff", share)
+    return lighter
+
+
+def organisation_css(colours: Colours) -> str:
+    """Stylesheet giving Material the organisation's colours, in the light and the dark scheme."""
+    accent = colours.accent or colours.primary
+    return str(_render("organisation.css.j2", primary=colours.primary, accent=accent,
+                       primary_light=_mix(colours.primary, "#ffffff", 0.15),
+                       primary_dark=_mix(colours.primary, "#000000", 0.15),
+                       link_dark=readable_on_dark(colours.primary),
+                       accent_dark=readable_on_dark(accent))) + "\n"
+
+
+def plain_text(value: str) -> Markup:
+    """Text from data for use inside a page, escaped so it always shows as text."""
+    return Markup.escape(value)
+
+
+def guideline_reference(topics: GuidelinesFile) -> Markup:
+    """A table of topic and stance ids, for people filling in org/data/our-guidelines.yml."""
+    return _render("guideline_reference.html.j2", topics=topics.topics)

@@ -9,17 +9,19 @@ import json
 import sys
 from pathlib import Path
 
-from .models import DATA_MODELS
+from .models import DATA_MODELS, ORG_MODELS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
 
 
 def schema_documents() -> dict[str, str]:
     documents = {}
-    for name, model in DATA_MODELS.items():
+    files = [(name, model, f"data/{name}.yml") for name, model in DATA_MODELS.items()]
+    files += [(name, model, f"org/data/{name}.yml") for name, model in ORG_MODELS.items()]  # a fork's overlay
+    for name, model, title in files:
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"data/{name}.yml"
+        schema["title"] = title
         documents[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return documents
 
