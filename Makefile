@@ -14,6 +14,8 @@ MKDOCS := $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# A fork's own settings (docs/for-organisations.md) are used when present; `make build CONFIG=mkdocs.yml` builds upstream only.
+CONFIG ?= $(if $(wildcard mkdocs.org.yml),mkdocs.org.yml,mkdocs.yml)
 
 .PHONY: help serve build test bench linkcheck offline schema browser clean
 
@@ -35,11 +37,11 @@ $(VENV)/.test-deps: uv.lock pyproject.toml | $(UV)
 	@touch $@ $(VENV)/.site-deps
 
 serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(MKDOCS) serve --dev-addr $(HOST):$(PORT) --livereload
+	$(MKDOCS) serve --config-file $(CONFIG) --dev-addr $(HOST):$(PORT) --livereload
 
 build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced when the build succeeds)
 	rm -rf .site-build
-	$(MKDOCS) build --strict --site-dir .site-build
+	$(MKDOCS) build --strict --config-file $(CONFIG) --site-dir .site-build
 	rm -rf site && mv .site-build site
 
 browser: ## Install Debian's Chromium for the browser tests (needs root)
@@ -56,7 +58,7 @@ linkcheck: $(VENV)/.test-deps ## Check every link; exit 1 when a link is dead (s
 	$(PY) -m link_monitor
 
 offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
-	$(PY) scripts/offline.py
+	$(PY) scripts/offline.py --config-file $(CONFIG)
 
 schema: $(VENV)/.site-deps ## Write data/schema/*.json from macros/models.py
 	$(PY) -m macros.schema
