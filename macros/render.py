@@ -82,8 +82,9 @@ REVIEW_FORMAT_VERSION = 1
 
 
 def json_for_script(value) -> Markup:
-    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' can end the
-    block or open a comment, and the line separators JavaScript once disallowed are escaped."""
+    """JSON that is safe as the text of an HTML element (a <template> or <script> block): no '<',
+    '>' or '&' is left to end the block, open a comment or start an entity, and the line separators
+    JavaScript once disallowed are escaped. JSON.parse reads it back unchanged."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):

@@ -2,6 +2,7 @@
 for readers without JavaScript, plus the current guidance as JSON that no data can break out of."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -15,13 +16,14 @@ from macros.models import ChecklistsFile
 
 ROOT = Path(__file__).resolve().parent.parent
 BREAKOUT = '</script><script>alert(1)</script><!-- </SCRIPT > & \u2028 "quoted" 🎉'
-GUIDANCE = re.compile(r'<script type="application/json" id="review-guidance">(.*?)</script>', re.S)
+GUIDANCE = re.compile(r'<template id="review-guidance">(.*?)</template>', re.S)
 
 
 def checklists_only(raw: dict) -> SiteData:
-    """SiteData holding just checklists: all review_plan() reads."""
-    return SiteData(resources_file=None, checklists_file=ChecklistsFile.model_validate(raw),
-                    statistics_file=None, publication=None)
+    """SiteData holding just checklists: all review_plan() reads (other files left empty)."""
+    required = {f.name: None for f in dataclasses.fields(SiteData)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    return SiteData(**{**required, "checklists_file": ChecklistsFile.model_validate(raw)})
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +56,12 @@ def test_plan_lists_read_as_plain_lists_under_section_headings(real_data):
     assert page.count('class="checklist__items"') == len(real_data.checklists)
 
 
+def test_guidance_is_in_an_inert_template_not_a_script_instant_navigation_would_run(real_data):
+    page = str(render.review_plan(real_data))
+    assert "<script" not in page
+    assert guidance_of(page)["checklists"]
+
+
 def test_plan_says_the_review_needs_javascript_once(real_data):
     page = str(render.review_plan(real_data))
     noscript = re.findall(r"<noscript>(.*?)</noscript>", page, re.S)
@@ -67,14 +75,15 @@ def test_checklist_pages_say_ticking_needs_javascript(real_data):
     assert "<noscript>" in page and "needs JavaScript" in page
 
 
-def test_script_end_tag_in_data_cannot_break_out_of_the_json_block():
+def test_end_tags_in_data_cannot_break_out_of_the_json_block():
     data = checklists_only({"checklists": [{"id": "x", "title": BREAKOUT, "items": [
         {"id": "x-1", "text": BREAKOUT, "detail": BREAKOUT}]}]})
     page = str(render.review_plan(data))
     block = GUIDANCE.findall(page)[0]
     assert "<" not in block and ">" not in block and "&" not in block
     assert "\u2028" not in block
-    assert page.lower().count("</script") == 1, "only the block's own end tag"
+    assert "</script" not in page.lower() and "<!--" not in page
+    assert page.lower().count("</template") == 1, "only the block's own end tag"
     assert "<script>alert" not in page
     guidance = json.loads(block)
     item = guidance["checklists"][0]["items"][0]

@@ -279,7 +279,7 @@
   function readGuide() {
     const source = document.getElementById("review-guidance");
     try {
-      const data = JSON.parse(source.textContent);
+      const data = JSON.parse((source.content || source).textContent);
       const known = new Map();
       for (const list of data.checklists) for (const item of list.items) known.set(item.id, { item, list });
       return { lists: data.checklists, known };
