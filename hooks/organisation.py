@@ -24,6 +24,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,9 +82,13 @@ def organisation_section(org: OrganisationData) -> tuple[str, list[str]]:
     return org.details.short_name or org.details.name, listed + [page for page in own if page not in listed]
 
 
+@event_priority(50)  # before mkdocs-macros, which sets extra.attribution from data/publication.yml
 def on_config(config):
     global build
     build = Build()
+    if "attribution" in config.extra:
+        raise PluginError(f"Problem in {Path(config.config_file_path).name}: remove extra.attribution. The credit"
+                          " to the leaflet is built from data/publication.yml and cannot be set in the config.")
     try:
         site_data = load_site_data(UPSTREAM_DATA)
     except DataErrors as errors:

@@ -1,0 +1,274 @@
+"""An organisation's overlay (examples/riverside-youth-club copied in as a fork would): its name,
+colours, logo, pages and guidelines appear; every upstream page stays; search finds its pages; the
+credit to the leaflet cannot be dropped; bad overlay data gets plain, named errors."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, built_pages, copy_project, run_build
+
+EXAMPLE = ROOT / "examples" / "riverside-youth-club"
+ORG_CONFIG = "mkdocs.org.yml"
+PRIMARY = "#0b5d3b"
+CREDIT = "Adapted from Safeguarding and social media © Newcastle Council for Voluntary Service, 2017"
+
+pytestmark = pytest.mark.slow
+
+
+def make_fork(target: Path) -> Path:
+    """A copy of the project with the example overlay copied in, as docs/for-organisations.md says."""
+    project = copy_project(target)
+    shutil.copytree(EXAMPLE / "org", project / "org")
+    shutil.copy2(EXAMPLE / ORG_CONFIG, project / ORG_CONFIG)
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def text_of(page: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
+
+
+@pytest.fixture(scope="session")
+def fork_site(tmp_path_factory) -> Path:
+    project = make_fork(tmp_path_factory.mktemp("fork") / "project")
+    site = project.parent / "site"
+    result = run_build(project, site, config=ORG_CONFIG)
+    assert result.returncode == 0, f"strict build of the example overlay failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def test_example_overlay_builds_with_the_organisations_name_on_every_page(fork_site):
+    pages = built_pages(fork_site)
+    assert len(pages) > 10
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        assert "Safeguarding and social media at Riverside Youth Club" in source, page
+        assert "Our own pages and guidelines © Riverside Youth Club, 2026." in text_of(page), page
+
+
+def test_leaflet_credit_stays_on_every_page_of_the_fork(fork_site):
+    for page in built_pages(fork_site):
+        assert CREDIT in text_of(page), page
+        assert 'href="http://creativecommons.org/licenses/by-nc/4.0"' in page.read_text(encoding="utf-8"), page
+
+
+def test_organisation_colours_are_served_and_linked_from_every_page(fork_site):
+    css = (fork_site / "assets" / "stylesheets" / "organisation.css").read_text(encoding="utf-8")
+    assert f"--md-primary-fg-color: {PRIMARY};" in css
+    assert "--md-accent-fg-color: #8a3b00;" in css
+    for page in built_pages(fork_site):
+        assert "assets/stylesheets/organisation.css" in page.read_text(encoding="utf-8"), page
+
+
+def test_organisation_logo_is_in_the_header(fork_site):
+    index = (fork_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img src="assets/riverside-logo.svg"', index)
+    assert (fork_site / "assets" / "riverside-logo.svg").is_file()
+
+
+def test_organisation_pages_have_their_own_menu_section_after_home(fork_site):
+    index = text_of(fork_site / "index.html")
+    section = index.index("Riverside Youth Club Our guidelines Who to talk to Starting as a volunteer")
+    assert index.index("Home") < section < index.index("The guidance")
+    for slug in ("our-guidelines", "who-to-talk-to", "new-volunteers"):
+        assert (fork_site / slug / "index.html").is_file()
+
+
+def test_every_upstream_page_is_still_there(fork_site, built_site):
+    upstream = {page.relative_to(built_site) for page in built_pages(built_site)}
+    fork = {page.relative_to(fork_site) for page in built_pages(fork_site)}
+    assert upstream <= fork, f"missing from the fork: {sorted(map(str, upstream - fork))}"
+    assert len(fork - upstream) == 3
+
+
+def test_our_guidelines_page_shows_the_organisations_choices(fork_site):
+    text = text_of(fork_site / "our-guidelines" / "index.html")
+    topics = yaml.safe_load((ROOT / "data" / "guidelines.yml").read_text(encoding="utf-8"))["topics"]
+    stance = {s["id"]: " ".join(s["text"].split()) for t in topics for s in t.get("stances", [])}
+    # An example stance chosen by id shows its wording from data/guidelines.yml ...
+    assert f"Our guideline: {stance['under-18s-family-only']}" in text
+    assert f"Our guideline: {stance['organisation-public-page']}" in text
+    assert stance["no-under-18s-or-service-users"] not in text  # ... and not the stance it did not choose
+    # ... own wording shows as written, and follow-up answers after their question.
+    assert "Our guideline: Staff and volunteers only use the club phone's text messages" in text
+    assert "Where are the records kept, and who may see them? In the contact log" in text
+    assert "These guidelines were agreed by our trustees on 3 November 2026." in text
+    assert "Talk to Sam Okafor, Designated safeguarding lead, on 0191 498 0123" in text
+
+
+def test_our_guidelines_page_lists_unset_choices_as_to_decide(fork_site):
+    page = (fork_site / "our-guidelines" / "index.html").read_text(encoding="utf-8")
+    text = text_of(fork_site / "our-guidelines" / "index.html")
+    assert re.search(r"6 of the 7 topics below are decided\. Still to decide ?: Volunteers' own online history\.", text)
+    section = re.search(r'<section class="guideline guideline--to-decide" id="guideline-online-history".*?</section>',
+                        page, re.S)
+    assert section and section.group(0).count("To decide.") == 2  # the stance and the follow-up
+
+
+def test_upstream_worksheet_marks_every_topic_to_decide(built_site):
+    text = text_of(built_site / "guidelines-worksheet" / "index.html")
+    assert "None of the 7 topics below is decided yet" in text
+    assert "Our guideline:" not in text
+    page = (built_site / "guidelines-worksheet" / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="guideline guideline--to-decide"') == 7
+
+
+def test_search_index_finds_the_organisations_own_pages(fork_site):
+    index = json.loads((fork_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"our-guidelines/", "who-to-talk-to/", "new-volunteers/"} <= locations
+    contact = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("who-to-talk-to/"))
+    assert "Sam Okafor" in contact
+
+
+def test_an_organisation_page_replaces_the_upstream_page_of_the_same_name(tmp_path):
+    project = make_fork(tmp_path / "project")
+    (project / "org" / "docs" / "tips.md").write_text(
+        "---\ntitle: Our tips\ndescription: Tips.\nlast_reviewed: 2026-11-29\nreview_in: 12 months\n---\n\n"
+        "# Our tips\n\nRiverside's own version of the tips.\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    assert result.returncode == 0, result.stderr
+    tips = text_of(tmp_path / "site" / "tips" / "index.html")
+    assert "Riverside's own version of the tips." in tips
+    assert "Nine habits" not in tips
+
+
+def test_an_overlay_template_that_drops_the_credit_stops_the_build(tmp_path):
+    project = make_fork(tmp_path / "project")
+    partials = project / "org" / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    shutil.copytree(project / "overrides", project / "org" / "overrides", dirs_exist_ok=True)
+    (partials / "copyright.html").write_text('<div class="md-copyright">{{ config.copyright }}</div>\n')
+    edit(project / ORG_CONFIG, "docs_dir: org/docs\n", "docs_dir: org/docs\ntheme:\n  custom_dir: org/overrides\n")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "does not show the credit to the leaflet" in output and "Traceback" not in output
+    assert re.search(r"Problem in (org/)?docs/[a-z-]+\.md", output)
+
+
+def test_overlay_settings_cannot_replace_the_credit(tmp_path):
+    project = make_fork(tmp_path / "project")
+    edit(project / ORG_CONFIG, "  organisation_dir: org\n",
+         "  organisation_dir: org\n  attribution: Our own guidance\n")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "Problem in mkdocs.org.yml: remove extra.attribution" in output
+
+
+def test_overlay_data_with_a_different_credit_stops_the_build(tmp_path):
+    project = make_fork(tmp_path / "project")
+    shutil.copytree(project / "data", project / "org" / "upstream-data")
+    edit(project / "org" / "upstream-data" / "publication.yml",
+         "publisher: Newcastle Council for Voluntary Service", "publisher: Riverside Youth Club")
+    edit(project / ORG_CONFIG, "  organisation_dir: org\n", "  organisation_dir: org\n  data_dir: org/upstream-data\n")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "does not show the credit to the leaflet" in output
+    assert "Traceback" not in output
+
+
+def test_organisation_data_is_escaped_on_output(tmp_path):
+    project = make_fork(tmp_path / "project")
+    edit(project / "org" / "data" / "organisation.yml", "  name: Sam Okafor", "  name: <b>Sam</b> & Co")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "who-to-talk-to" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;Sam&lt;/b&gt; &amp; Co" in page and "<b>Sam</b>" not in page
+    assert "org/data/organisation.yml" in result.stderr and "HTML markup" in result.stderr
+
+
+ORGANISATION = "org/data/organisation.yml"
+GUIDELINES = "org/data/our-guidelines.yml"
+BAD_OVERLAY_DATA = {
+    "colour too pale for white text": (
+        ORGANISATION, 'primary: "#0b5d3b"', 'primary: "#ffcc00"',
+        r"org/data/organisation.yml, line \d+, field 'colours.primary': '#ffcc00' is too light"),
+    "colour not written #rrggbb": (
+        ORGANISATION, 'primary: "#0b5d3b"', "primary: green",
+        r"org/data/organisation.yml, line \d+, field 'colours.primary': has the wrong form \('green'\)"),
+    "safeguarding lead missing": (
+        ORGANISATION, "safeguarding_lead:\n  name: Sam Okafor\n  role: Designated safeguarding lead\n"
+                      '  phone: "0191 498 0123"\n  email: safeguarding@riverside-youth.example.org\n', "",
+        r"org/data/organisation.yml, line \d+, field 'safeguarding_lead': is missing"),
+    "logo file missing": (
+        ORGANISATION, "logo: assets/riverside-logo.svg", "logo: assets/logo.png",
+        r"org/data/organisation.yml, line \d+, field 'logo': there is no file org/docs/assets/logo.png"),
+    "page listed that does not exist": (
+        ORGANISATION, "  - who-to-talk-to.md", "  - contacts.md",
+        r"org/data/organisation.yml, line \d+, entry pages #2, field 'pages': there is no file org/docs/contacts.md"),
+    "misspelt field": (
+        ORGANISATION, "short_name:", "shortname:",
+        r"org/data/organisation.yml, line \d+, field 'shortname': is not a field this file knows"),
+    "unknown topic id": (
+        GUIDELINES, "  channels:\n", "  chanels:\n",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.chanels': 'chanels' is not one of the guideline"
+        r" topics in data/guidelines.yml \(personal-contact, channels,"),
+    "unknown stance id": (
+        GUIDELINES, "stance: always-copy", "stance: copy-everyone",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.copy-colleague.stance': 'copy-everyone' is not an"
+        r" example stance of topic 'copy-colleague' \(its example stances are always-copy\)"),
+    "both a stance and own wording": (
+        GUIDELINES, "    stance: always-copy\n", "    stance: always-copy\n    wording: We copy in a colleague.\n",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.copy-colleague': give either 'stance'"),
+    "broken YAML": (
+        GUIDELINES, "  records:\n", "  records: [\n",
+        r"org/data/our-guidelines.yml, line \d+: this is not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_OVERLAY_DATA, ids=list(BAD_OVERLAY_DATA))
+def test_bad_overlay_data_gets_a_plain_error_naming_file_entry_and_field(tmp_path, case):
+    file, old, new, expected = BAD_OVERLAY_DATA[case]
+    project = make_fork(tmp_path / "project")
+    edit(project / file, old, new)
+    site = tmp_path / "site"
+    result = run_build(project, site, config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(expected, output), output[-2000:]
+    assert "Traceback" not in output
+    assert not site.exists() or not any(site.iterdir()), "a half-built site was left behind"
+
+
+def test_missing_overlay_data_file_is_named(tmp_path):
+    project = make_fork(tmp_path / "project")
+    (project / GUIDELINES).unlink()
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "org/data/our-guidelines.yml: the file is missing" in output
+    assert "Traceback" not in output
+
+
+def test_overlay_config_without_docs_dir_gets_a_plain_error(tmp_path):
+    project = make_fork(tmp_path / "project")
+    edit(project / ORG_CONFIG, "docs_dir: org/docs\n", "")
+    result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "docs_dir must be 'org/docs'" in output and "Traceback" not in output
+
+
+def test_our_guidelines_macro_on_the_upstream_site_is_a_plain_error(project_copy, tmp_path):
+    (project_copy / "docs" / "our-guidelines.md").write_text(
+        "---\ntitle: Ours\ndescription: Ours.\nlast_reviewed: 2026-11-29\nreview_in: 12 months\n---\n\n"
+        "# Ours\n\n{{ our_guidelines() }}\n", encoding="utf-8")
+    edit(project_copy / "mkdocs.yml", "  - About this site: about.md\n",
+         "  - About this site: about.md\n  - Ours: our-guidelines.md\n")
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "docs/our-guidelines.md, macro our_guidelines(): this call is not right" in output
+    assert "extra.organisation_dir" in output
