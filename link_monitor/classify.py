@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from macros.link_state import LinkRecord
 
@@ -101,9 +102,21 @@ def classify_error(text: str) -> tuple[str, str]:
     return "transient", text.strip()[:200] or "no answer"
 
 
+def same_address(one: str, other: str) -> bool:
+    """True when two URLs name the same page (scheme and host case, default path, fragment ignored)."""
+    def norm(url: str) -> tuple:
+        parts = urlsplit(url.strip())
+        return (parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query)
+    return norm(one) == norm(other)
+
+
 def classify(result: CheckResult) -> Observation:
     """The Observation for one linkchecker result."""
     redirect, codes = _redirects(result.warnings)
+    if redirect and same_address(redirect, result.url):
+        # linkchecker caches a redirect's result under its target too, so a URL that another one
+        # redirects to can come back carrying that redirect's warnings. A page does not redirect to itself.
+        redirect, codes = None, ()
     match = HTTP_CODE.match(result.result or "")
     if match:
         code = int(match[1])

@@ -8,7 +8,6 @@ Exit status (this command's; `make linkcheck` calls it, but make turns any failu
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import signal
 import sys
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import zip_longest
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from macros.errors import DataErrors
 from macros.link_state import LinkState, StateFileError, read_state
@@ -153,23 +152,37 @@ def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink]
         local = Settings(timeout=settings.timeout, threads=settings.threads, rate=INTERNAL_RATE,
                          linkchecker=settings.linkchecker)
         outcome = run_linkchecker(local, start=base, time_limit=local.time_limit(files))
+        used = site_module.links_by_page(site_dir, base)
+        used_without_fragment: dict[str, set[str]] = defaultdict(set)
+        for address, pages in used.items():
+            used_without_fragment[urldefrag(address)[0]] |= pages
+
+        def pages_using(address: str, found_on: str, any_fragment: bool = False) -> set[str]:
+            found = used_without_fragment.get(urldefrag(address)[0]) if any_fragment else used.get(address)
+            pages = (found or set()) | ({found_on} if found_on else set())
+            return {site_module.page_name(page, base, args.project, docs_dir) for page in pages}
+
         for row in outcome.rows:
             parent = row.parent or base
             absolute = urljoin(parent, row.urlname.strip())
             scheme = urlsplit(absolute).scheme.lower()
-            page = site_module.page_name(parent, base, args.project, docs_dir) if row.parent else "(home page)"
             if absolute.startswith(base):
-                path = "/" + absolute[len(base):]
+                path = "/" + urldefrag(absolute)[0][len(base):]
                 seen = classify(row.check_result(absolute))
                 ok = seen.kind in ("ok", "redirected")
                 link = inside.setdefault(path, SiteLink(link=path, pages=[], status="ok" if ok else "dead",
                                                         http_code=seen.http_code, error=seen.error))
-                if row.parent and page not in link.pages:
-                    link.pages.append(page)
+                link.pages = sorted(set(link.pages) | pages_using(absolute, row.parent, any_fragment=True))
             elif scheme in ("http", "https"):
                 if site_url and (absolute.startswith(site_url.rstrip("/") + "/") or absolute == site_url):
                     continue  # the site's own public address (canonical links): checked above, locally
-                outside[absolute].add(page)
+                outside[absolute] |= pages_using(absolute, row.parent)
+        # Links to other sites that linkchecker did not list (it lists each address once) are still
+        # links in the pages: add them, so every outside link is checked.
+        for address, pages in used.items():
+            if urlsplit(address).scheme in ("http", "https") and not address.startswith(base) and \
+                    not (site_url and address.startswith(site_url.rstrip("/") + "/") or address == site_url):
+                outside[address] |= pages_using(address, "")
     links = sorted(inside.values(), key=lambda link: (link.status != "dead", link.link))
     broken = [link for link in links if link.status == "dead"]
     say(f"  {len(links)} links inside the site: {len(links) - len(broken)} work, {len(broken)} broken"

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import os
 import subprocess
 import sys
 import threading
+from collections import defaultdict
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 
 class SiteProblem(RuntimeError):
@@ -103,3 +105,43 @@ def page_name(page_url: str, base_url: str, project: Path, docs_dir: Path) -> st
             except ValueError:
                 return source.as_posix()
     return "/" + relative
+
+
+class _LinkCollector(HTMLParser):
+    """The addresses a page links to or loads (a, area, link, img, script, iframe, source)."""
+
+    ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
+                  "iframe": "src", "source": "src"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.base: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "base" and values.get("href"):
+            self.base = values["href"]
+        wanted = self.ATTRIBUTES.get(tag)
+        if wanted and values.get(wanted):
+            self.links.append(values[wanted].strip())
+
+
+def links_by_page(site_dir: Path, base_url: str) -> dict[str, set[str]]:
+    """{absolute address as written (with any #fragment): the served pages that use it}, from the HTML.
+
+    linkchecker reports each address once (on the first page it met it on); this gives every page.
+    """
+    used: dict[str, set[str]] = defaultdict(set)
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        page_url = urljoin(base_url, relative.removesuffix("index.html"))
+        collector = _LinkCollector()
+        try:
+            collector.feed(html.read_text(encoding="utf-8", errors="replace"))
+        except Exception:  # a page the parser cannot read is still crawled by linkchecker
+            continue
+        for link in collector.links:
+            absolute = urljoin(urljoin(page_url, collector.base or ""), link)
+            used[absolute].add(page_url)
+    return used

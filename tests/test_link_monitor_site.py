@@ -1,0 +1,152 @@
+"""The link check and the site: links inside a built site are checked on a local copy, links in the
+pages are checked with the data's, and a dead resource shows a notice on its card after the build."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from link_monitor.files import save_state
+from link_monitor_servers import web  # noqa: F401 (a fixture)
+from macros.link_state import LinkRecord, LinkState
+from macros.loading import load_site_data
+
+FIRST_RUN, SECOND_RUN = date(2026, 3, 2), date(2026, 3, 9)
+
+
+def monitor(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "link_monitor", "--timeout", "2", "--rate", "20", *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
+
+
+def card(html: str, resource_id: str) -> str:
+    match = re.search(rf'<article[^>]*id="resource-{resource_id}".*?</article>', html, re.S)
+    assert match, f"no card for {resource_id}"
+    return match[0]
+
+
+# --- a small built site with a broken internal link ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def small_site_run(web, tmp_path_factory):
+    root = tmp_path_factory.mktemp("small-site")
+    site = root / "site"
+    (site / "about").mkdir(parents=True)
+    ok, missing = web("ok"), web("missing")
+    (site / "index.html").write_text(f"""<!doctype html><html lang="en"><head><title>Home</title>
+<link rel="canonical" href="https://public.example/"></head><body>
+<a href="about/">About</a> <a href="no-such-page/">Broken</a> <a href="{ok}">Works</a>
+<a href="{missing}">Gone</a> <a href="mailto:someone@example.org">Mail</a> <a href="tel:+441234567890">Phone</a>
+<a href="https://public.example/about/">Our public address</a></body></html>""")
+    (site / "about" / "index.html").write_text(f"""<!doctype html><html lang="en"><head><title>About</title>
+</head><body><a href="../">Home</a> <a href="{ok}">Works</a></body></html>""")
+    (root / "urls.txt").write_text(f"listed {ok}\n")
+    process = monitor("--project", str(root), "--site", str(site), "--urls", str(root / "urls.txt"),
+                      "--today", FIRST_RUN.isoformat())
+    report = json.loads((root / "linkcheck-report.json").read_text())
+    return process, report, (root / "linkcheck-report.md").read_text(), ok, missing
+
+
+def test_broken_link_inside_the_site_is_dead_at_once_and_exits_1(small_site_run):
+    process, report, markdown, *_ = small_site_run
+    assert process.returncode == 1, process.stdout + process.stderr
+    broken = [link for link in report["site_links"] if link["status"] == "dead"]
+    assert broken == [{"link": "/no-such-page/", "pages": ["/"], "status": "dead", "http_code": 404,
+                       "error": "404 File not found"}]
+    assert {link["link"] for link in report["site_links"] if link["status"] == "ok"} >= {"/", "/about/"}
+    assert "## Broken links inside the site" in markdown and "/no-such-page/" in markdown
+
+
+def test_links_to_other_sites_in_the_pages_are_checked_with_their_pages(small_site_run):
+    _, report, _, ok, missing = small_site_run
+    links = {link["url"]: link for link in report["links"]}
+    assert set(links) == {ok, missing}  # not mailto:, tel:, nor the site's own public address
+    assert links[ok]["status"] == "ok" and links[ok]["resource_ids"] == ["listed"]
+    assert links[ok]["pages"] == ["/", "/about/"]
+    assert links[missing]["observed"] == "broken" and links[missing]["pages"] == ["/"]
+
+
+def test_progress_names_what_is_being_checked(small_site_run):
+    out = small_site_run[0].stdout
+    assert "Checking links inside the site" in out and "broken: /no-such-page/" in out
+    assert "Checking 2 web addresses" in out and "[2/2]" in out
+
+
+# --- the real project: two runs over its data, then a build ------------------------------------
+
+@pytest.mark.slow
+def test_dead_resource_shows_a_notice_on_its_card_after_two_runs(web, project_copy, tmp_path):
+    urls = sorted(load_site_data(project_copy / "data").urls(), key=lambda pair: -len(pair[1]))
+    dead_id = urls[0][0] if not urls[0][0].startswith("publication.") else \
+        next(source for source, _ in urls if not source.startswith("publication."))
+    replacements = {url: (f"{web('missing')}?{source}" if source == dead_id else f"{web('ok')}?{source}")
+                    for source, url in urls}
+    for name in ("resources.yml", "publication.yml"):
+        path = project_copy / "data" / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements.items():  # longest first, so no address is a prefix of another
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+    for day in (FIRST_RUN, SECOND_RUN):
+        process = monitor("--project", str(project_copy), "--no-site", "--today", day.isoformat())
+        assert process.returncode == (0 if day == FIRST_RUN else 1), process.stdout + process.stderr
+    state = json.loads((project_copy / "data" / "linkcheck-state.json").read_text())
+    assert state["last_run"] == SECOND_RUN.isoformat()
+
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "resources" / "index.html").read_text(encoding="utf-8")
+    dead = card(html, dead_id)
+    assert "This link may no longer work" in dead and "last checked 9 March 2026" in dead
+    assert f'aria-describedby="resource-{dead_id}-link-notice"' in dead
+    assert f'id="resource-{dead_id}-link-notice" role="note"' in dead
+    others = [source for source, _ in urls if source != dead_id and not source.startswith("publication.")]
+    assert all("may no longer work" not in card(html, other) for other in others)
+    assert "Links on this page were last checked on 9 March 2026." in html
+
+
+def record(status: str, day: date, sources: list[str]) -> LinkRecord:
+    return LinkRecord(sources=sources, status=status, observed="broken" if status != "ok" else "ok",
+                      since=day, last_checked=day, first_failed=day if status != "ok" else None,
+                      broken_runs=2 if status == "dead" else 1 if status == "transient" else 0)
+
+
+@pytest.mark.slow
+def test_only_dead_links_at_their_current_address_get_a_notice(project_copy, tmp_path):
+    data = load_site_data(project_copy / "data")
+    first, second, third = data.resources[:3]
+    save_state(project_copy / "data" / "linkcheck-state.json", LinkState(last_run=SECOND_RUN, links={
+        first.url: record("dead", SECOND_RUN, [first.id]),
+        second.url: record("transient", SECOND_RUN, [second.id]),  # failed once: no alarm yet
+        "http://old-address.example/": record("dead", SECOND_RUN, [third.id]),  # the data has moved on
+    }))
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "may no longer work" in card(html, first.id)
+    assert "may no longer work" not in card(html, second.id)
+    assert "may no longer work" not in card(html, third.id)
+    assert html.count("may no longer work") == 1
+
+
+@pytest.mark.slow
+def test_unreadable_history_does_not_stop_the_build(project_copy, tmp_path):
+    (project_copy / "data" / "linkcheck-state.json").write_text('{"links": [', encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "linkcheck-state.json" in result.stderr and "without link notices" in result.stderr
+    html = (tmp_path / "site" / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "may no longer work" not in html and "last checked on" not in html
+
+
+def test_missing_history_builds_without_notices_or_date(built_site):
+    if (ROOT / "data" / "linkcheck-state.json").exists():
+        pytest.skip("the repository has a history file; the other tests cover notices")
+    html = (built_site / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "may no longer work" not in html and "last checked on" not in html
