@@ -7,9 +7,28 @@
 (function () {
   "use strict";
 
-  function publicBase() {
+  /* The site root where the page is being read, and where it is published. Material's config gives
+     the way from this page up to the root; the canonical link gives the published page address.
+     Worked out once: instant navigation changes the page but not the roots. */
+  function roots() {
+    var up = ".";
+    try {
+      up = JSON.parse(document.getElementById("__config").textContent).base || ".";
+    } catch (error) {
+      /* no Material config: treat this page as the root */
+    }
+    up = up.replace(/\/?$/, "/");
+    var here = new URL(up, window.location.href).href;
     var canonical = document.querySelector("link[rel='canonical']");
-    return canonical ? canonical.href : document.baseURI;
+    return { here: here, published: canonical ? new URL(up, canonical.href).href : here };
+  }
+
+  var root = roots();
+
+  function publicAddress(link) {
+    var address = link.href; /* absolute, however the page wrote it */
+    if (address.indexOf(root.here) === 0) address = root.published + address.slice(root.here.length);
+    return address;
   }
 
   function bare(address) {
@@ -17,7 +36,6 @@
   }
 
   function markLinks() {
-    var base = publicBase();
     var links = document.querySelectorAll(".md-content a[href], .md-footer-meta a[href]");
     for (var i = 0; i < links.length; i++) {
       var link = links[i];
@@ -26,12 +44,8 @@
           /^javascript:/i.test(href)) {
         continue;
       }
-      var address;
-      try {
-        address = new URL(href, base).href;
-      } catch (error) {
-        continue;
-      }
+      if (link.href.split("#")[0] === window.location.href.split("#")[0]) continue; /* same page */
+      var address = publicAddress(link);
       if (/^mailto:/i.test(address) || /^tel:/i.test(address)) address = address.replace(/^[a-z]+:/i, "");
       if (link.textContent.toLowerCase().indexOf(bare(address)) === -1) {
         link.setAttribute("data-print-url", address);
