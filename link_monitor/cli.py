@@ -61,6 +61,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "Exit 0: nothing dead; 1: something dead; 2: the check could not run.")
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="the project folder (with mkdocs.yml and data/); default: the current folder")
+    parser.add_argument("--config", type=Path, help="the MkDocs configuration to build and read; default: "
+                        "PROJECT/mkdocs.org.yml when it exists (a fork's own settings), else PROJECT/mkdocs.yml")
     parser.add_argument("--data", type=Path, help="the data folder; default: PROJECT/data")
     parser.add_argument("--urls", type=Path, help="check the addresses in this file instead of the data's "
                         "(one per line: 'URL' or 'NAME URL'; '#' starts a comment)")
@@ -88,6 +90,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.rate <= 0:
         parser.error("--rate must be more than 0")
     args.project = args.project.resolve()
+    args.config = (args.config or site_module.default_config(args.project)).resolve()
     args.data = (args.data or args.project / "data")
     args.state = args.state or args.data / "linkcheck-state.json"
     args.report_md = args.report_md or args.project / "linkcheck-report.md"
@@ -143,7 +146,8 @@ def round_robin(urls: list[str]) -> list[str]:
 
 def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink], dict[str, set[str]], bool]:
     """Crawl the local copy: every link inside it is fetched; outside links are collected, not fetched."""
-    site_url, docs_dir = site_module.public_address(site_dir), site_module.docs_directory(args.project)
+    site_url = site_module.public_address(site_dir)
+    docs_dirs = site_module.docs_directories(args.project, args.config)
     files = sum(1 for path in site_dir.rglob("*") if path.is_file())
     inside: dict[str, SiteLink] = {}
     outside: dict[str, set[str]] = defaultdict(set)
@@ -160,7 +164,7 @@ def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink]
         def pages_using(address: str, found_on: str, any_fragment: bool = False) -> set[str]:
             found = used_without_fragment.get(urldefrag(address)[0]) if any_fragment else used.get(address)
             pages = (found or set()) | ({found_on} if found_on else set())
-            return {site_module.page_name(page, base, args.project, docs_dir) for page in pages}
+            return {site_module.page_name(page, base, args.project, docs_dirs) for page in pages}
 
         for row in outcome.rows:
             parent = row.parent or base
@@ -263,9 +267,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_site:
             site_dir = args.site
             if site_dir is None:
-                say("Building the site (mkdocs build --strict)")
+                say(f"Building the site (mkdocs build --strict --config-file {args.config.name})")
                 site_dir = Path(scratch) / "site"
-                site_module.build(args.project, site_dir)
+                site_module.build(args.project, site_dir, args.config)
             if not (site_dir / "index.html").is_file():
                 raise CannotRun(f"{site_dir} is not a built site (it has no index.html); run `make build`")
             site_links, outside, hit_limit = check_site(args, settings, site_dir)

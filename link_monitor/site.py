@@ -46,10 +46,16 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build(project: Path, target: Path) -> None:
+def default_config(project: Path) -> Path:
+    """The configuration `make build` uses: a fork's mkdocs.org.yml when there is one, else mkdocs.yml."""
+    own = project / "mkdocs.org.yml"
+    return own if own.is_file() else project / "mkdocs.yml"
+
+
+def build(project: Path, target: Path, config: Path) -> None:
     """`mkdocs build --strict` of `project` into `target`; SiteProblem with mkdocs' own words if it fails."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(target)]
+               "--config-file", str(config), "--site-dir", str(target)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
         result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
@@ -77,28 +83,27 @@ def public_address(site_dir: Path) -> str | None:
     return match[1] if match else None
 
 
-def docs_directory(project: Path) -> Path:
-    """The project's docs folder, as mkdocs.yml sets it (MkDocs' default: docs)."""
+def docs_directories(project: Path, config_file: Path) -> list[Path]:
+    """Where page sources live: the configuration's docs_dir (a fork's own pages), then docs/."""
     try:
         from mkdocs.utils.yaml import yaml_load  # understands !ENV and INHERIT
 
-        with open(project / "mkdocs.yml", encoding="utf-8") as handle:
+        with open(config_file, encoding="utf-8") as handle:
             config = yaml_load(handle) or {}
-    except Exception:  # any unreadable mkdocs.yml: fall back to the default
+    except Exception:  # any unreadable configuration: fall back to MkDocs' default
         config = {}
     docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-    return project / docs_dir
+    return list(dict.fromkeys([config_file.parent / docs_dir, project / "docs"]))
 
 
-def page_name(page_url: str, base_url: str, project: Path, docs_dir: Path) -> str:
+def page_name(page_url: str, base_url: str, project: Path, docs_dirs: list[Path]) -> str:
     """The source file behind a served page (docs/about.md), or its path on the site when unknown."""
     path = urlsplit(page_url).path
     base_path = urlsplit(base_url).path
     relative = path[len(base_path):] if path.startswith(base_path) else path.lstrip("/")
     stem = relative.removesuffix("index.html").strip("/")
     candidates = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md", "README.md"]
-    for candidate in candidates:
-        source = docs_dir / candidate
+    for source in (docs_dir / candidate for docs_dir in docs_dirs for candidate in candidates):
         if source.is_file():
             try:
                 return source.relative_to(project).as_posix()
