@@ -25,7 +25,7 @@ from macros.link_state import LinkState, StateFileError, read_state
 from macros.loading import load_site_data
 
 from . import site as site_module
-from .classify import Observation, advance, classify
+from .classify import Observation, advance, classify, same_address
 from .files import save_state, write_atomically
 from .report import RunSummary, SiteLink, as_json, markdown
 from .runner import LinkcheckerFailed, Row, Settings, find_linkchecker, run_linkchecker
@@ -155,7 +155,14 @@ def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink]
         say(f"Checking links inside the site (a local copy served at {base})")
         local = Settings(timeout=settings.timeout, threads=settings.threads, rate=INTERNAL_RATE,
                          linkchecker=settings.linkchecker)
-        outcome = run_linkchecker(local, start=base, time_limit=local.time_limit(files))
+        progress = {"rows": 0}
+
+        def on_row(row: Row) -> None:
+            progress["rows"] += 1
+            if progress["rows"] % 50 == 0:
+                say(f"  {progress['rows']} links looked at so far")
+
+        outcome = run_linkchecker(local, start=base, time_limit=local.time_limit(files), on_row=on_row)
         used = site_module.links_by_page(site_dir, base)
         used_without_fragment: dict[str, set[str]] = defaultdict(set)
         for address, pages in used.items():
@@ -217,9 +224,12 @@ def check_addresses(targets: dict[str, Target], settings: Settings) -> tuple[dic
     observations: dict[str, Observation] = {}
 
     def on_row(row: Row) -> None:
-        if row.urlname in targets and row.urlname not in observations:
-            observations[row.urlname] = classify(row.check_result())
-            say(progress_line(len(observations), len(urls), row.urlname, observations[row.urlname]))
+        url = row.urlname if row.urlname in targets else next(
+            (candidate for candidate in urls if candidate not in observations
+             and same_address(candidate, row.urlname)), None)  # in case linkchecker tidied the address
+        if url is not None and url not in observations:
+            observations[url] = classify(row.check_result(url))
+            say(progress_line(len(observations), len(urls), url, observations[url]))
 
     outcome = run_linkchecker(settings, urls=urls, time_limit=limit, on_row=on_row)
     if urls and not observations:

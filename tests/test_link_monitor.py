@@ -19,7 +19,7 @@ from conftest import ROOT
 from link_monitor_servers import free_port, start_server, stop_server, web  # noqa: F401 (web is a fixture)
 from link_monitor.classify import CheckResult, Observation, advance, classify
 from link_monitor.files import save_state, write_atomically
-from link_monitor.runner import parse_rows
+from link_monitor.runner import Settings, parse_rows, run_linkchecker
 from macros.link_state import LinkRecord, LinkState, StateFileError, load_link_notices, read_state
 
 TIMEOUT = 2  # seconds, for every run here
@@ -426,6 +426,16 @@ def test_several_hanging_hosts_finish_within_timeout_times_rounds(web, tmp_path,
     assert links["ok"]["status"] == "ok" and links["gone"]["observed"] == "broken"
     bound = TIMEOUT * math.ceil(len(lines) / threads)
     assert elapsed <= bound + set_up + 2, f"took {elapsed:.1f} s; bound {bound} s plus set-up {set_up:.1f} s"
+
+
+def test_linkchecker_is_stopped_at_the_time_limit_and_rows_so_far_are_kept(web):
+    settings = Settings(timeout=20, threads=1, rate=20)
+    started = time.monotonic()
+    outcome = run_linkchecker(settings, urls=[web("ok"), web("hang"), web("hang") + "?again"], time_limit=4)
+    elapsed = time.monotonic() - started
+    assert outcome.hit_time_limit
+    assert [row.urlname for row in outcome.rows] == [web("ok")]
+    assert elapsed < 4 + 8  # the limit, plus stopping linkchecker (TERM, then KILL after 2 s)
 
 
 # --- the site build reads the history ------------------------------------------------------------
