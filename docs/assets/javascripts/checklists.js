@@ -534,7 +534,7 @@
       store();
       refresh();
       tell("Removed from the review.");
-      const next = document.querySelector("[data-review-forget]") || document.getElementById("review-progress");
+      const next = document.querySelector("[data-review-forget]") || document.querySelector("[data-review-progress-heading]");
       if (!next.matches("button")) next.tabIndex = -1;
       next.focus();
     } else {
