@@ -13,6 +13,7 @@ import signal
 import sys
 import tempfile
 import time
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,6 +169,10 @@ def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink]
         for address, pages in used.items():
             used_without_fragment[urldefrag(address)[0]] |= pages
 
+        def own_public_page(address: str) -> bool:
+            """A link to the site's own published address (canonical links): checked here, locally."""
+            return bool(site_url) and (address == site_url or address.startswith(site_url.rstrip("/") + "/"))
+
         def pages_using(address: str, found_on: str, any_fragment: bool = False) -> set[str]:
             found = used_without_fragment.get(urldefrag(address)[0]) if any_fragment else used.get(address)
             pages = (found or set()) | ({found_on} if found_on else set())
@@ -185,14 +190,13 @@ def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink]
                                                         http_code=seen.http_code, error=seen.error))
                 link.pages = sorted(set(link.pages) | pages_using(absolute, row.parent, any_fragment=True))
             elif scheme in ("http", "https"):
-                if site_url and (absolute.startswith(site_url.rstrip("/") + "/") or absolute == site_url):
-                    continue  # the site's own public address (canonical links): checked above, locally
-                outside[absolute] |= pages_using(absolute, row.parent)
+                if not own_public_page(absolute):
+                    outside[absolute] |= pages_using(absolute, row.parent)
         # Links to other sites that linkchecker did not list (it lists each address once) are still
         # links in the pages: add them, so every outside link is checked.
-        for address, pages in used.items():
-            if urlsplit(address).scheme in ("http", "https") and not address.startswith(base) and \
-                    not (site_url and address.startswith(site_url.rstrip("/") + "/") or address == site_url):
+        for address in used:
+            if urlsplit(address).scheme in ("http", "https") and not address.startswith(base) \
+                    and not own_public_page(address):
                 outside[address] |= pages_using(address, "")
     links = sorted(inside.values(), key=lambda link: (link.status != "dead", link.link))
     broken = [link for link in links if link.status == "dead"]
@@ -237,10 +241,11 @@ def check_addresses(targets: dict[str, Target], settings: Settings) -> tuple[dic
             raise CannotRun(f"no address was checked within the time limit ({limit:.0f} s)")
         raise CannotRun("linkchecker finished without reporting on any address")
     missing = [url for url in urls if url not in observations]
+    why = "not reached before the time limit" if outcome.hit_time_limit else "linkchecker gave no result for it"
     if missing:
-        say(f"  {len(missing)} addresses were not reached before the time limit; they keep their earlier status")
+        say(f"  {len(missing)} addresses were not checked ({why}); they keep their earlier status")
     for url in missing:
-        observations[url] = Observation("unchecked", error="not reached before the time limit")
+        observations[url] = Observation("unchecked", error=why)
     return observations, outcome.hit_time_limit, outcome.seconds
 
 
@@ -335,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Link check stopped before the end; the history and the reports were left as they were.",
               file=sys.stderr, flush=True)
+        return CANNOT_RUN
+    except Exception:  # a bug here must not look like "something is dead" (Python's own exit status 1)
+        traceback.print_exc()
+        print("Link check could not run: the error above is a fault in link_monitor itself; the history "
+              "and the reports were left as they were.", file=sys.stderr, flush=True)
         return CANNOT_RUN
     finally:
         signal.signal(signal.SIGTERM, previous)
