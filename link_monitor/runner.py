@@ -110,9 +110,11 @@ def scratch_directory() -> Path:
                             "(linkchecker switches to it when run as root); set TMPDIR to one")
 
 
-def config_text(settings: Settings, recursive: bool) -> str:
+def config_text(settings: Settings, recursive: bool, time_limit: float | None = None) -> str:
     return "\n".join([
         "[checking]",
+        # A backstop: should this process die, linkchecker still stops itself at the limit.
+        *([f"maxrunseconds={math.ceil(time_limit)}"] if time_limit else []),
         f"threads={settings.threads}",
         f"timeout={settings.timeout}",
         f"maxrequestspersecond={settings.rate}",
@@ -194,7 +196,7 @@ def run_linkchecker(settings: Settings, *, urls: list[str] | None = None, start:
     work = scratch_directory()
     try:
         config = work / "linkcheckerrc"
-        config.write_text(config_text(settings, recursive=start is not None), encoding="utf-8")
+        config.write_text(config_text(settings, recursive=start is not None, time_limit=time_limit + 5), encoding="utf-8")
         config.chmod(0o644)
         output = work / "results.csv"
         errors_path = work / "stderr.txt"

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -304,19 +306,37 @@ def write_sample_state(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def test_state_survives_a_run_killed_midway(web, tmp_path):
+@pytest.fixture
+def scratch_for_nobody():
+    """A TMPDIR that linkchecker (as `nobody`) can use and that is removed afterwards: a killed run
+    cannot tidy up its own scratch folder."""
+    folder = Path(tempfile.mkdtemp(prefix="link-monitor-test-"))
+    folder.chmod(0o777)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_state_survives_a_run_killed_midway(web, tmp_path, scratch_for_nobody):
     before = write_sample_state(tmp_path / "linkcheck-state.json")
     (tmp_path / "urls.txt").write_text(f"hang {web('hang')}\nok {web('ok')}\n")
     process = subprocess.Popen(
         [sys.executable, "-m", "link_monitor", "--urls", str(tmp_path / "urls.txt"), "--no-site",
          "--state", str(tmp_path / "linkcheck-state.json"), "--report-md", str(tmp_path / "r.md"),
          "--report-json", str(tmp_path / "r.json"), "--timeout", "20"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(scratch_for_nobody)})
     for line in process.stdout:
         if "ok " in line and "/ok" in line:  # the quick URL is done; the hanging one is in progress
             break
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
+    for scratch in scratch_for_nobody.iterdir():  # linkchecker itself is in its own session: stop it too
+        for pid in [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]:
+            try:
+                if str(scratch) in Path(f"/proc/{pid}/cmdline").read_text():
+                    os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
     assert (tmp_path / "linkcheck-state.json").read_bytes() == before
     assert not (tmp_path / "r.json").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
