@@ -194,7 +194,7 @@ def test_save_both_formats_start_new_and_open_restores_everything_without_any_re
 
     name, markdown = download(page, "Save for minutes (Markdown)")
     assert name.endswith(".md")
-    assert markdown.startswith("# Review and action plan\n")
+    assert markdown.startswith("# Review and action plan\n\nSafeguarding and social media: review saved on ")
     assert "| Useful tips | 1 | 1 | 7 | 0 |" in markdown
     assert "- [x] If you keep a work profile apart from your personal one" in markdown
     assert "- [ ] Check your privacy settings often" in markdown
@@ -283,6 +283,17 @@ def test_bad_files_get_a_plain_message_and_leave_the_review_untouched(page, inst
     assert page.locator("[data-review-message] b").count() == 0
     assert dialogs == []
     expect(page.locator("#check-tip-no-linking")).to_be_checked()
+
+
+def test_an_unreadable_review_in_the_browser_is_set_aside_not_overwritten(page, instant_site_url):
+    page.goto(instant_site_url + "review/")
+    future = json.dumps({**valid_export(), "version": 9})
+    page.evaluate("value => localStorage.setItem('sgsm-review', value)", future)
+    page.reload()
+    expect(message(page)).to_contain_text("set aside, not deleted")
+    page.check("#check-tip-copy-colleagues")
+    assert page.evaluate(f"localStorage.getItem('{KEY}-unreadable')") == future
+    assert list(stored(page)["items"]) == ["tip-copy-colleagues"]
 
 
 # --- text that looks like HTML, long notes, emoji -------------------------------------------------

@@ -384,7 +384,9 @@
   }
 
   function asMarkdown() {
-    const out = ["# Review and action plan", "", `Safeguarding and social media: review saved on ${savedWhen(new Date().toISOString())}.`,
+    const site = document.querySelector(".md-header__topic .md-ellipsis"); // the site's name, a fork's own too
+    const out = ["# Review and action plan", "", `${mdLine(site ? site.textContent : document.title)}: ` +
+      `review saved on ${savedWhen(new Date().toISOString())}.`,
       "", "## Progress", "", "| Section | Done | In progress | Not started | Does not apply |", "| --- | --: | --: | --: | --: |"];
     for (const list of guide.lists) {
       const n = counts(list);
