@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Lighthouse scores for each page type, as `make bench` prints them.
+
+Builds the site (strict), serves it on 127.0.0.1 with gzip as any static host would, and runs the
+Lighthouse pinned in package.json (installed with `npm ci` when missing) in Debian's Chromium with
+Lighthouse's mobile settings: a mid-range phone on a slow 4G connection. Each page is measured
+RUNS times (default 3) and the median kept. Prints performance and accessibility scores (0-1) and
+the timings behind the performance score. The aim is 1.00 for both.
+
+    python scripts/bench_lighthouse.py            # every page type
+    RUNS=1 python scripts/bench_lighthouse.py     # quicker, noisier
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+PAGE_TYPES = {"home": "", "guidance": "good-practice/", "tips": "tips/", "resources": "resources/",
+              "about": "about/", "review plan": "review/"}
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
+           "cumulative-layout-shift": "CLS", "speed-index": "SI"}
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed for clients that accept it (as GitHub Pages and others do)."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not content_type.startswith(COMPRESSIBLE)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def ensure_lighthouse() -> None:
+    """Install the locked node packages (package-lock.json) when Lighthouse is not there yet."""
+    if LIGHTHOUSE.exists():
+        return
+    if not shutil.which("npm"):
+        if os.geteuid() == 0 and shutil.which("apt-get"):
+            subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm"],
+                           check=True, stdout=subprocess.DEVNULL)
+        else:
+            sys.exit("Lighthouse needs Node.js 18.16 or later and npm: install them (apt-get install nodejs npm)")
+    print("installing Lighthouse from package-lock.json (npm ci)...", flush=True)
+    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def build(site: Path) -> None:
+    config = os.environ.get("CONFIG", "mkdocs.yml")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode:
+        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def lighthouse(url: str) -> dict:
+    """One Lighthouse run (mobile, the default form factor); returns its JSON report."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--only-categories=performance,accessibility", "--output=json", "--output-path=stdout",
+         "--quiet", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    if result.returncode:
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    return json.loads(result.stdout)
+
+
+def summarise(reports: list[dict]) -> dict:
+    """Median scores and metrics over several runs, and the accessibility audits any run failed."""
+    summary = {category: statistics.median(r["categories"][category]["score"] for r in reports)
+               for category in ("performance", "accessibility")}
+    for audit, label in METRICS.items():
+        summary[label] = statistics.median(r["audits"][audit]["numericValue"] for r in reports)
+    summary["failed"] = sorted({ref["id"] for r in reports for ref in r["categories"]["accessibility"]["auditRefs"]
+                                if ref["weight"] > 0 and r["audits"][ref["id"]]["score"] == 0})
+    return summary
+
+
+def main() -> int:
+    runs = int(os.environ.get("RUNS", "3"))
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"Chromium not found at {CHROMIUM}: run `make browser`")
+    ensure_lighthouse()
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
+        site = Path(tmp) / "site"
+        build(site)
+        server, base = serve(site)
+        try:
+            print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip:")
+            print(f"  {'page type':12} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT     CLS")
+            for label, path in PAGE_TYPES.items():
+                if not (site / path / "index.html").exists():
+                    continue
+                result = summarise([lighthouse(base + path) for _ in range(runs)])
+                print(f"  {label:12} {result['performance']:>11.2f} {result['accessibility']:>13.2f}   "
+                      f"{result['FCP'] / 1000:.1f} s    {result['LCP'] / 1000:.1f} s    {result['TBT']:.0f} ms  "
+                      f"{result['CLS']:.3f}", flush=True)
+                if result["failed"]:
+                    print(f"  {'':12} accessibility audits failed: {', '.join(result['failed'])}")
+        finally:
+            server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
