@@ -196,9 +196,9 @@ def contrast(first: str, second: str) -> float:
 def _readable_on_white(value: str) -> str:
     ratio = contrast(value, "#ffffff")
     if ratio < MIN_CONTRAST:
-        raise ValueError(f"'{value}' is too light: white text on it, and it as text on white, has a contrast of"
-                         f" only {ratio:.1f}:1, and readable text needs at least {MIN_CONTRAST}:1. Choose a darker"
-                         " colour")
+        raise ValueError(f"'{value}' is too light: against white its contrast is only {ratio:.1f}:1, and text"
+                         f" needs at least {MIN_CONTRAST}:1 to be readable (it carries white header text, and links"
+                         " on white pages). Choose a darker colour")
     return value.lower()
 
 
