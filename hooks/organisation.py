@@ -55,7 +55,7 @@ build = Build()
 
 def visible_text(markup: str) -> str:
     """The words of some HTML, tags dropped and spacing evened out, for comparing."""
-    return SPACE.sub(" ", html.unescape(TAG.sub(" ", markup))).strip()
+    return SPACE.sub(" ", html.unescape(TAG.sub("", markup))).strip()
 
 
 def markdown_pages(folder: Path) -> list[str]:
@@ -86,15 +86,16 @@ def organisation_section(org: OrganisationData) -> tuple[str, list[str]]:
 def on_config(config):
     global build
     build = Build()
-    if "attribution" in config.extra:
-        raise PluginError(f"Problem in {Path(config.config_file_path).name}: remove extra.attribution. The credit"
-                          " to the leaflet is built from data/publication.yml and cannot be set in the config.")
     try:
         site_data = load_site_data(UPSTREAM_DATA)
     except DataErrors as errors:
         raise PluginError(str(errors)) from None
     build.credit = visible_text(render.attribution(site_data.publication))
     build.licence_url = site_data.publication.licence.url
+    configured = config.extra.get("attribution")
+    if configured is not None and visible_text(str(configured)) != build.credit:
+        raise PluginError(f"Problem in {Path(config.config_file_path).name}: remove extra.attribution. The credit"
+                          " to the leaflet is built from data/publication.yml and cannot be changed in the config.")
 
     org_dir = config.extra.get("organisation_dir")
     if not org_dir:

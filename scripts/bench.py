@@ -82,6 +82,9 @@ def generate(project: Path, with_macros: bool) -> None:
         collector = CollectingEnv({"config_file_path": str(project / "mkdocs.yml"), "extra": dict(config.get("extra", {})),
                                    "docs_dir": str(project / "docs")})
         main.define_env(collector)
+        # The footer credit to the leaflet, which define_env would otherwise put in the config at build time
+        # (hooks/organisation.py stops any build whose pages lack it).
+        config.setdefault("extra", {})["attribution"] = str(collector.conf["extra"]["attribution"])
         texts = {p: prerender(t, collector.macros) for p, t in texts.items()}
         config["plugins"] = [p for p in config["plugins"] if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
     for p in sources:
