@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from browser_support import SCHEMES, axe_script, axe_violations, browser_page, describe_violations
 from conftest import serve_directory
 from test_fork_kit import PRIMARY, fork_site  # noqa: F401  (the built example overlay)
 
@@ -51,3 +52,18 @@ def test_guidelines_page_prints_cleanly_with_room_to_write(page, fork_url):
     assert "Our guideline: Staff and volunteers copy another member of staff" in whole
     assert "To decide." in whole
     assert "Newcastle Council for Voluntary Service" in whole  # the credit to the leaflet is printed too
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_organisation_pages_in_its_colours_pass_axe(browser, fork_url, scheme):
+    """The organisation's colours keep WCAG 2.2 AA contrast, in the light and the dark scheme."""
+    axe = axe_script()
+    failures = []
+    with browser_page(browser, 1280, scheme) as page:
+        for path in ("", "our-guidelines/", "who-to-talk-to/", "new-volunteers/", "tips/"):
+            page.goto(fork_url + path)
+            page.wait_for_load_state("load")
+            violations = axe_violations(page, axe)
+            if violations:
+                failures.append(f"/{path}:\n{describe_violations(violations)}")
+    assert not failures, "\n".join(failures)
