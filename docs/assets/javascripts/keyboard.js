@@ -154,7 +154,23 @@
     else input.removeAttribute("tabindex");
   }
 
+  /* A table wider than a phone scrolls sideways: keyboard users must be able to reach and scroll it. */
+  function setUpWideTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table (scroll sideways to see all of it)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
   function setUp() {
+    setUpWideTables();
     headerButton(document.querySelector(".md-header label[for='__drawer']"), "Menu", "site-menu-button", openedDrawer);
     headerButton(document.querySelector(".md-header label[for='__search']"), "Search", "site-search-button", openedSearch);
     setUpNavigation();
@@ -199,6 +215,7 @@
   });
 
   drawerMedia.addEventListener("change", setUpNavigation);
+  window.addEventListener("resize", setUpWideTables);
   searchButtonMedia.addEventListener("change", setUpSearchBox);
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
