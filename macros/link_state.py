@@ -10,13 +10,13 @@ notices (a broken history must not stop the guidance being published).
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .advisory_log import advisory_logger
 from .render import LinkNotice
 
 STATE_VERSION = 1
@@ -26,13 +26,8 @@ Status = Literal["ok", "redirected", "transient", "dead"]
 # TLS failure or redirect loop; it becomes "dead" only when the run before saw "broken" too.
 Observed = Literal["ok", "redirected", "transient", "broken", "unchecked"]
 
-log = logging.getLogger("safeguarding.links")
-# Outside the "mkdocs" logger tree, so a warning about the history file does not fail a --strict build.
-if not log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False
+# A warning about the history file must not fail a --strict build.
+log = advisory_logger("links")
 
 
 class LinkRecord(BaseModel):

@@ -216,15 +216,14 @@ def _markup_notices(source: YamlSource) -> Iterator[str]:
     yield from walk(source.data, ())
 
 
-def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
-    """Read every data file; raise DataErrors naming file, entry and field for anything wrong."""
+def _read_all(folder: Path, label_prefix: str, file_models: dict) -> tuple[dict[str, YamlSource], dict[str, Any]]:
+    """Read and validate `NAME.yml` in `folder` for each NAME in `file_models`; every problem in one DataErrors."""
     sources: dict[str, YamlSource] = {}
     models: dict[str, Any] = {}
     problems: list[DataError] = []
-    for name, model in DATA_MODELS.items():
-        path = Path(data_dir) / f"{name}.yml"
+    for name, model in file_models.items():
         try:
-            sources[name] = read_yaml(path, f"{label_prefix}/{name}.yml")
+            sources[name] = read_yaml(Path(folder) / f"{name}.yml", f"{label_prefix}/{name}.yml")
             models[name] = _validate(sources[name], model)
         except DataError as error:
             problems.append(error)
@@ -232,6 +231,12 @@ def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
             problems += errors.errors
     if problems:
         raise DataErrors(problems)
+    return sources, models
+
+
+def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
+    """Read every data file; raise DataErrors naming file, entry and field for anything wrong."""
+    sources, models = _read_all(Path(data_dir), label_prefix, DATA_MODELS)
     data = SiteData(resources_file=models["resources"], checklists_file=models["checklists"],
                     statistics_file=models["statistics"], publication=models["publication"],
                     guidelines_file=models["guidelines"], sources=sources)
@@ -295,19 +300,7 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
 
 def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org") -> OrganisationData:
     """Read org/data/organisation.yml and org/data/our-guidelines.yml; raise DataErrors like load_site_data."""
-    sources: dict[str, YamlSource] = {}
-    models: dict[str, Any] = {}
-    problems: list[DataError] = []
-    for name, model in ORG_MODELS.items():
-        try:
-            sources[name] = read_yaml(Path(org_dir) / "data" / f"{name}.yml", f"{label_prefix}/data/{name}.yml")
-            models[name] = _validate(sources[name], model)
-        except DataError as error:
-            problems.append(error)
-        except DataErrors as errors:
-            problems += errors.errors
-    if problems:
-        raise DataErrors(problems)
+    sources, models = _read_all(Path(org_dir) / "data", f"{label_prefix}/data", ORG_MODELS)
     org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
                            docs_dir=Path(org_dir) / "docs")
     problems = _organisation_checks(org, topics, sources, label_prefix)

@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import render
+from .advisory_log import advisory_logger
 from .errors import DataErrors
 from .link_state import load_link_notices
 from .loading import UnknownId, load_organisation, load_site_data
@@ -21,14 +22,8 @@ from .review import ReviewError, review_of
 
 log = logging.getLogger("mkdocs.plugins.safeguarding")
 BUILT_IN_MACROS = {"context", "macros_info", "now", "fix_url"}
-# Overdue reviews are reported, but must not fail a --strict build on the day a date passes,
-# so they use a logger outside the "mkdocs" tree that strict mode counts.
-review_log = logging.getLogger("safeguarding.review")
-if not review_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    review_log.addHandler(_handler)
-    review_log.propagate = False
+# Overdue reviews are reported, but must not fail a --strict build on the day a date passes.
+review_log = advisory_logger("review")
 
 
 def project_root(env) -> Path:
