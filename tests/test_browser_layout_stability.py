@@ -1,0 +1,38 @@
+"""Nothing jumps while the checklist script enhances a page: the room it fills is kept from the first paint."""
+import pytest
+
+CLS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["tips/", "actions/", "good-practice/", "supporting-staff/", "review/"])
+@pytest.mark.parametrize("width", [412, 1280])
+def test_checklist_pages_do_not_shift_as_the_script_runs(browser, site_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 850})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="load")
+    page.wait_for_selector(".checklist[data-enhanced]", state="attached")
+    page.wait_for_timeout(500)
+    shift = page.evaluate(CLS)
+    context.close()
+    assert shift < 0.01, f"{path} at {width} px: cumulative layout shift {shift:.3f}"
+
+
+@pytest.mark.browser
+def test_the_measure_can_fail(browser, site_url):
+    """Pushing content down after load is caught, so a pass above means something."""
+    context = browser.new_context(viewport={"width": 412, "height": 850})
+    page = context.new_page()
+    page.goto(site_url + "tips/", wait_until="load")
+    page.evaluate("""() => { const p = document.createElement('p'); p.style.height = '300px';
+                             document.querySelector('.md-content__inner h1').after(p); }""")
+    page.wait_for_timeout(300)
+    shift = page.evaluate(CLS)
+    context.close()
+    assert shift > 0.05
