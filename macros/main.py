@@ -6,6 +6,7 @@ tested Python that another site engine could call just as well.
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import re
 from datetime import date
@@ -16,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from . import render
 from .advisory_log import advisory_logger
 from .errors import DataErrors
+from .front_matter import front_matter_problem
 from .link_state import load_link_notices
 from .loading import UnknownId, load_organisation, load_site_data
 from .review import ReviewError, review_of
@@ -74,12 +76,16 @@ def define_env(env):
         def safe(*args, **kwargs):
             call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
             try:
+                signature.bind(*args, **kwargs)
+            except TypeError:
+                problems.append(f"{page_label(env, env.page)}, macro {call}: it is written {fn.__name__}{signature}")
+                return ""
+            try:
                 return fn(*args, **kwargs)
             except UnknownId as exc:
                 problems.append(f"{page_label(env, env.page)}, macro {call}: {exc}")
-            except (TypeError, ValueError) as exc:
-                problems.append(f"{page_label(env, env.page)}, macro {call}: this call is not right ({exc})")
             return ""
+        signature = inspect.signature(fn)
         return env.macro(safe)
 
     @macro
@@ -173,6 +179,9 @@ def on_pre_page_macros(env):
     if unknown:
         raise PluginError(f"Problem in {page_label(env, page)}: no macro is called {', '.join(map(repr, unknown))} "
                           f"(macros: {', '.join(sorted(n for n in env.macros if n not in BUILT_IN_MACROS))})")
+    problem = None if page.meta else front_matter_problem(env.markdown)
+    if problem:
+        raise PluginError(f"Problem in {page_label(env, page)}: {problem}")
     try:
         review = review_of(page.meta, date.today())
     except ReviewError as exc:

@@ -142,6 +142,14 @@ def broken_build(tmp_path, file, old, new):
      "docs/tips.md: no macro is called 'chekclist'"),
     ("docs/tips.md", "last_reviewed: 2026-11-29\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
     ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md: front matter field 'review_in'"),
+    ("docs/tips.md", "last_reviewed: 2026-11-29", "last_reviewed: 2026-13-45",
+     "docs/tips.md: the front matter between the --- lines cannot be read: month must be in 1..12"),
+    ("docs/tips.md", "title: Useful tips", "title: [Useful tips",
+     "docs/tips.md: the front matter between the --- lines is not valid YAML on line"),
+    ("docs/tips.md", '{{ checklist("tips") }}', "{{ checklist() }}",
+     "docs/tips.md, macro checklist(): it is written checklist(checklist_id)"),
+    ("data/resources.yml", "audience: [policy-makers]", "audience: policy-makers",
+     "entry 'youth-and-the-internet' (resources #7), field 'audience': should be a list"),
 ])
 def test_bad_input_stops_the_build_with_a_plain_message(tmp_path, file, old, new, expected):
     result = broken_build(tmp_path, file, old, new)
