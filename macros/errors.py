@@ -40,3 +40,7 @@ class DataErrors(Exception):
         lines = [f"{len(self.errors)} problems in the site's data:"]
         lines += [f"  - {error}" for error in self.errors]
         return "\n".join(lines)
+
+
+class MacroCallError(Exception):
+    """A macro call in a page that cannot be rendered, explained for the page's author."""

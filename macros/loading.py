@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, MacroCallError
 from .models import (DATA_MODELS, ORG_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile,
                      Organisation, OurGuidelinesFile, Publication, Resource, ResourcesFile, Statistic,
                      StatisticsFile, StatisticSource)
@@ -88,7 +88,7 @@ class SiteData:
         yield "publication.updates.newsletter", pub.updates.newsletter.url
 
 
-class UnknownId(LookupError):
+class UnknownId(MacroCallError, LookupError):
     """A macro named an id that is not in the data."""
 
 

@@ -16,10 +16,10 @@ from mkdocs.exceptions import PluginError
 
 from . import render
 from .advisory_log import advisory_logger
-from .errors import DataErrors
+from .errors import DataErrors, MacroCallError
 from .front_matter import front_matter_problem
 from .link_state import load_link_notices
-from .loading import UnknownId, load_organisation, load_site_data
+from .loading import load_organisation, load_site_data
 from .review import ReviewError, review_of
 
 log = logging.getLogger("mkdocs.plugins.safeguarding")
@@ -66,7 +66,7 @@ def define_env(env):
 
     def our_organisation():
         if organisation is None:
-            raise ValueError("this macro is for an organisation's own site: it needs extra.organisation_dir,"
+            raise MacroCallError("this macro is for an organisation's own site: it needs extra.organisation_dir,"
                              " set in mkdocs.org.yml (see docs/for-organisations.md)")
         return organisation
 
@@ -82,7 +82,7 @@ def define_env(env):
                 return ""
             try:
                 return fn(*args, **kwargs)
-            except UnknownId as exc:
+            except MacroCallError as exc:
                 problems.append(f"{page_label(env, env.page)}, macro {call}: {exc}")
             return ""
         signature = inspect.signature(fn)

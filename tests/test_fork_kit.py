@@ -270,5 +270,5 @@ def test_our_guidelines_macro_on_the_upstream_site_is_a_plain_error(project_copy
     result = run_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "docs/our-guidelines.md, macro our_guidelines(): this call is not right" in output
+    assert "docs/our-guidelines.md, macro our_guidelines(): this macro is for an organisation's own site" in output
     assert "extra.organisation_dir" in output
