@@ -56,3 +56,25 @@ def test_build_warns_naming_each_overdue_page_but_still_builds(tmp_path):
     assert "docs/index.md" not in output.split("Review overdue")[-1]
     tips = (tmp_path / "out" / "tips" / "index.html").read_text(encoding="utf-8")
     assert "was due for review on" in tips and "may be out of date" in tips
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("overdue", [False, True])
+def test_the_browser_marks_a_page_overdue_without_a_rebuild(browser, site_url, overdue):
+    """After GOV.UK's tech docs: the due date is built in, and the reader's browser compares it with today."""
+    from datetime import datetime, timedelta
+    import yaml
+    from conftest import ROOT
+    meta = yaml.safe_load((ROOT / "docs" / "tips.md").read_text(encoding="utf-8").split("---")[1])
+    due = review_of(meta, date.today()).due
+    context = browser.new_context()
+    page = context.new_page()
+    if overdue:
+        page.clock.install(time=datetime.combine(due + timedelta(days=1), datetime.min.time()))
+    page.goto(site_url + "tips/")
+    notice = page.locator(".page-review")
+    assert notice.get_attribute("data-review-due") == due.isoformat()
+    text = notice.inner_text()
+    context.close()
+    assert ("may be out of date" in text) is overdue
+    assert ("Next review due by" in text) is not overdue
