@@ -71,7 +71,7 @@ def define_env(env):
         return organisation
 
     def macro(fn):
-        """Register fn; a bad id becomes a plain build error naming the page and the call."""
+        """Register fn; a wrongly written call or an unknown id becomes a plain build error naming the page."""
         @functools.wraps(fn)
         def safe(*args, **kwargs):
             call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
