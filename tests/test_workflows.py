@@ -1,0 +1,112 @@
+"""The GitHub Actions workflows run on GitHub as it is today: actionlint (with shellcheck) and the
+workflow schema find nothing, every action is pinned to a full commit with its version beside it, each
+job asks only for the permissions it needs, and a deploy before Pages is turned on says what to do."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_there_are_workflows_to_check():
+    assert {path.name for path in WORKFLOWS} >= {"deploy.yml", "linkcheck.yml"}
+
+
+def test_actionlint_with_shellcheck_finds_nothing():
+    result = subprocess.run([str(BIN / "actionlint"), "-shellcheck", str(BIN / "shellcheck"), "-color=false",
+                             *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_itself_reports_an_action_on_the_removed_node20_runtime(tmp_path):
+    """The check can fail: an action still on Node 20 is reported."""
+    old = tmp_path / "old.yml"
+    old.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - uses: actions/checkout@v4\n", encoding="utf-8")
+    result = subprocess.run([str(BIN / "actionlint"), "-color=false", str(old)], capture_output=True, text=True)
+    assert result.returncode != 0 and "node20" in result.stdout
+
+
+def test_workflows_match_githubs_workflow_schema():
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                             *map(str, WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_full_commit_with_its_version_in_a_comment(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    uses = [line for line in lines if re.match(r"^\s*(?:-\s+)?uses:", line)]
+    assert uses, f"{path.name} uses no actions?"
+    for line in uses:
+        reference, _, comment = line.split("uses:", 1)[1].partition("#")
+        assert PINNED.match(reference.strip()), f"{path.name}: not pinned to a commit: {line.strip()}"
+        assert re.match(r"^\s*v\d+(\.\d+)*\s*$", comment), f"{path.name}: no version comment: {line.strip()}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_each_job_asks_only_for_what_it_needs(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data.get("permissions") == {}, f"{path.name}: the workflow as a whole should grant nothing"
+    for name, job in data["jobs"].items():
+        assert isinstance(job.get("permissions"), dict), f"{path.name}: job {name} has no permissions of its own"
+        assert "write-all" not in str(job["permissions"]) and "read-all" not in str(job["permissions"])
+
+
+def run_step(script: str, tmp_path: Path, gh_says: str, gh_status: int) -> tuple[subprocess.CompletedProcess, str, str]:
+    """Run a workflow step's shell script as GitHub does (bash -e), with a stand-in for the gh program."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    fake = bin_dir / "gh"
+    fake.write_text(f"#!/bin/sh\necho '{gh_says}'\nexit {gh_status}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    output, summary = tmp_path / "output", tmp_path / "summary.md"
+    output.write_text("")
+    summary.write_text("")
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "GITHUB_OUTPUT": str(output),
+           "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_REPOSITORY": "oak-tree/safeguarding",
+           "GITHUB_SERVER_URL": "https://github.com", "GH_TOKEN": "test"}
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                            capture_output=True, text=True, env=env, timeout=30)
+    return result, output.read_text(), summary.read_text()
+
+
+def pages_step() -> str:
+    steps = workflow("deploy.yml")["jobs"]["pages"]["steps"]
+    return next(step["run"] for step in steps if step.get("id") == "pages")
+
+
+def test_before_pages_is_turned_on_the_deploy_says_what_to_do_instead_of_failing(tmp_path):
+    result, output, summary = run_step(pages_step(), tmp_path, "gh: Not Found (HTTP 404)", 1)
+    assert result.returncode == 0, result.stderr
+    assert "url=" not in output
+    assert "::warning title=GitHub Pages is not turned on::" in result.stdout
+    assert "https://github.com/oak-tree/safeguarding/settings/pages" in summary
+    assert "**Source** to **GitHub Actions**" in summary and "Run workflow" in summary
+    deploy = workflow("deploy.yml")["jobs"]["deploy"]
+    assert deploy["if"] == "needs.pages.outputs.url != ''"
+
+
+def test_with_pages_turned_on_the_site_address_reaches_the_build(tmp_path):
+    result, output, summary = run_step(pages_step(), tmp_path, "https://oak-tree.github.io/safeguarding", 0)
+    assert result.returncode == 0, result.stderr
+    assert "url=https://oak-tree.github.io/safeguarding/" in output
+    assert summary == ""
+    build = workflow("deploy.yml")["jobs"]["build"]
+    step = next(step for step in build["steps"] if step.get("run") == "make build")
+    assert step["env"]["SITE_URL"] == "${{ needs.pages.outputs.url }}"
