@@ -25,9 +25,10 @@ import yaml
 from jinja2 import Environment
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from mkdocs_adapter import engine
+
+ROOT = engine.PROJECT
+ENV = engine.build_environment()
 PAGES = 1000
 PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "checklist (tips)": "tips/index.html",
               "resources": "resources/index.html", "about": "about/index.html",
@@ -36,11 +37,10 @@ PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "che
 
 def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
-                            cwd=project, env=ENV, capture_output=True, text=True)
+    result = engine.build(project, site, config)
     elapsed = time.perf_counter() - start
-    if result.returncode:
-        sys.exit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+    if not result.ok:
+        sys.exit(f"bench: the site does not build in {project}: " + " ".join(result.problems or [result.output[-500:]]))
     return elapsed
 
 

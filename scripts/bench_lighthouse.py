@@ -26,7 +26,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from mkdocs_adapter import engine
+
+ROOT = engine.PROJECT
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -63,27 +65,27 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def ensure_lighthouse() -> None:
-    """Install the locked node packages (package-lock.json) when Lighthouse is not there yet."""
+    """Install the locked node packages (package-lock.json) when Lighthouse is not there yet; any
+    problem is one line saying what is missing, never a traceback."""
     if LIGHTHOUSE.exists():
         return
-    if not shutil.which("npm"):
-        if os.geteuid() == 0 and shutil.which("apt-get"):
-            subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nodejs", "npm"],
-                           check=True, stdout=subprocess.DEVNULL)
-        else:
-            sys.exit("Lighthouse needs Node.js 18.16 or later and npm: install them (apt-get install nodejs npm)")
+    for program in ("node", "npm"):
+        if not shutil.which(program):
+            sys.exit(f"bench: Lighthouse needs Node.js 18.16 or later and npm, and {program} is missing:"
+                     " run `make node` (Debian's nodejs and npm) or install them yourself")
     print("installing Lighthouse from package-lock.json (npm ci)...", flush=True)
-    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    result = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT,
+                            capture_output=True, text=True)
+    if result.returncode:
+        errors = [line.removeprefix("npm error").strip() for line in result.stderr.splitlines()
+                  if line.startswith("npm error") and line.removeprefix("npm error").strip()]
+        sys.exit(f"bench: npm ci could not install Lighthouse: {' '.join(errors[:3]) or 'see npm'}")
 
 
 def build(site: Path) -> None:
-    config = os.environ.get("CONFIG", "mkdocs.yml")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode:
-        sys.exit(f"build failed:\n{result.stdout}{result.stderr}")
+    result = engine.build(ROOT, site, os.environ.get("CONFIG") or None)
+    if not result.ok:
+        sys.exit("bench: the site does not build: " + " ".join(result.problems or ["see make build"]))
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

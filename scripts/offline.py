@@ -23,21 +23,16 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-import yaml
+from mkdocs_adapter import engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = engine.PROJECT
 WORKER_SOURCE = Path(__file__).resolve().parent / "offline_worker.js"
 WORKER_IN_SITE = "assets/javascripts/offline-worker.js"
-
-
-def default_config() -> str:
-    return "mkdocs.org.yml" if (ROOT / "mkdocs.org.yml").exists() else "mkdocs.yml"
 
 
 def slug(text: str) -> str:
@@ -45,16 +40,8 @@ def slug(text: str) -> str:
 
 
 def site_name(config: Path) -> str:
-    """site_name from the config or, failing that, from the file it INHERITs."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends: not needed here
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
-    if data.get("site_name"):
-        return str(data["site_name"])
-    if data.get("INHERIT"):
-        return site_name(config.parent / data["INHERIT"])
-    return "site"
+    """site_name from the config (or the file it INHERITs)."""
+    return str(engine.load_config(config).get("site_name") or "site")
 
 
 def offline_config(config: Path) -> str:
@@ -67,16 +54,14 @@ def offline_config(config: Path) -> str:
             f"    - {WORKER_IN_SITE}\n")
 
 
-def build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(config: Path, site_dir: Path) -> engine.BuildResult:
     # Written beside the chosen config, so every relative path in it means the same.
     handle, name = tempfile.mkstemp(prefix=".offline-", suffix=".yml", dir=config.parent)
     temporary = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(offline_config(config))
-        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(temporary),
-                               "--site-dir", str(site_dir)], cwd=config.parent,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        return engine.build(config.parent, site_dir, temporary, quiet=False, echo=True)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -107,22 +92,21 @@ def zip_site(site_dir: Path, output: Path, folder: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--config-file", default=default_config(),
-                        help="the site's settings (default: mkdocs.org.yml if it exists, else mkdocs.yml)")
+    parser.add_argument("--config-file", help="the site's settings (default: mkdocs.org.yml if it exists,"
+                                               " else mkdocs.yml)")
     parser.add_argument("--output", help="the zip to write (default: dist/<site name>-offline.zip)")
     args = parser.parse_args(argv)
-    config = (ROOT / args.config_file).resolve() if not Path(args.config_file).is_absolute() \
-        else Path(args.config_file)
+    config = engine.config_file(Path.cwd(), args.config_file).resolve()
     if not config.is_file():
-        print(f"offline: there is no config file {args.config_file}", file=sys.stderr)
+        print(f"offline: there is no config file {config}", file=sys.stderr)
         return 1
     folder = slug(site_name(config))
     output = Path(args.output) if args.output else ROOT / "dist" / f"{folder}-offline.zip"
     with tempfile.TemporaryDirectory(prefix="offline-site-") as temporary:
         site_dir = Path(temporary) / folder
         result = build(config, site_dir)
-        if result.returncode != 0:
-            print("offline: the build failed (see above); no zip was written", file=sys.stderr)
+        if not result.ok:
+            print("offline: the build failed, so no zip was written:", *result.problems, sep="\n  ", file=sys.stderr)
             return 1
         finish(site_dir)
         count = zip_site(site_dir, output, folder)

@@ -13,23 +13,28 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_adapter import engine
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("docs", "data", "macros", "overrides", "hooks", "mkdocs.yml")
+# Everything a build reads; examples/ holds the example organisation, built in place by mkdocs.example.yml.
+PROJECT_PARTS = ("docs", "data", "macros", "overrides", "hooks", "mkdocs_adapter", "examples", "mkdocs.yml",
+                 "mkdocs.example.yml")
+EXAMPLE_CONFIG = "mkdocs.example.yml"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def build_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return engine.build_environment()
 
 
-def run_build(project: Path, site_dir: Path, *extra: str, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; returns the finished process."""
-    return subprocess.run([*MKDOCS, "build", "--strict", "--config-file", config, "--site-dir", str(site_dir), *extra],
-                          cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
+def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir` (mkdocs_adapter.engine); returns the outcome
+    as a finished process (MkDocs' messages are in stderr)."""
+    result = engine.build(project, site_dir, config, quiet=False)
+    return subprocess.CompletedProcess(args=["mkdocs", "build"], returncode=result.returncode, stdout="",
+                                       stderr=result.output)
 
 
 def copy_project(target: Path) -> Path:
@@ -81,9 +86,8 @@ def instant_site_url(tmp_path_factory):
     when a test must prove that pages are swapped in without a reload."""
     site = tmp_path_factory.mktemp("instant-site")
     server, url = serve_directory(site)
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, capture_output=True,
-                            text=True, env={**build_env(), "SITE_URL": url}, timeout=300)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    result = engine.build(ROOT, site, "mkdocs.yml", env={"SITE_URL": url})
+    assert result.ok, f"strict build failed:\n{result.output}"
     yield url
     server.shutdown()
 

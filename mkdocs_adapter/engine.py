@@ -1,0 +1,225 @@
+"""Which configuration, build it, serve it: the one place that runs MkDocs for people and tools.
+
+The Makefile, the scripts and the tests all come here, so "which config file" and "how to build
+strictly" have one answer:
+
+- the configuration is a fork's own `mkdocs.org.yml` when there is one, else `mkdocs.yml`
+  (`CONFIG=...` chooses another, such as `mkdocs.example.yml`, the example organisation);
+- a build is `mkdocs build --strict`, and `make build` only replaces `site/` when it succeeded;
+- when it fails, the plain messages (file, line, field) are picked out of MkDocs' output and, on
+  GitHub Actions, put at the top of the job summary and on the files as annotations;
+- `make serve` checks the port first, so a port already in use gets a sentence, not a traceback.
+
+    python -m mkdocs_adapter.engine build [--config FILE] [--site-dir site]
+    python -m mkdocs_adapter.engine serve [--config FILE] [--host 127.0.0.1] [--port 8000]
+    python -m mkdocs_adapter.engine config
+"""
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+FORK_CONFIG = "mkdocs.org.yml"
+UPSTREAM_CONFIG = "mkdocs.yml"
+# A plain message from the site's own checks: "Problem in FILE..." (see macros/errors.py), or MkDocs'
+# own "Config value ..." and "Error: ..." lines.
+PROBLEM = re.compile(r"^(?:ERROR\s+-\s+|Error: |Aborted with )?(?P<text>(?:Problem in|Config value).*|"
+                     r"\d+ problems in .*)$")
+WHERE = re.compile(r"(?P<file>[\w./-]+\.(?:ya?ml|md|html)), line (?P<line>\d+)")
+
+
+def config_file(project: Path = PROJECT, explicit: str | os.PathLike | None = None) -> Path:
+    """The configuration to build: `explicit` if given, else a fork's mkdocs.org.yml, else mkdocs.yml."""
+    project = Path(project)
+    if explicit:
+        path = Path(explicit)
+        return path if path.is_absolute() else project / path
+    own = project / FORK_CONFIG
+    return own if own.is_file() else project / UPSTREAM_CONFIG
+
+
+def load_config(config: Path) -> dict:
+    """The settings in `config` as MkDocs reads them: INHERIT merged, !ENV resolved (not yet validated)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config, encoding="utf-8") as handle:
+        return yaml_load(handle) or {}
+
+
+def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for MkDocs: Material's end-of-life banner off, and an empty SITE_URL left out
+    (a workflow passes an empty one before Pages is turned on; mkdocs.yml then uses its default)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+    if not env.get("SITE_URL"):
+        env.pop("SITE_URL", None)
+    return env
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    @property
+    def problems(self) -> list[str]:
+        return problems_in(self.output)
+
+
+def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None, *, strict: bool = True,
+          quiet: bool = True, echo: bool = False, env: dict[str, str] | None = None,
+          timeout: float = 600) -> BuildResult:
+    """`mkdocs build` of `project` into `site_dir` (strict unless told otherwise).
+
+    With `echo`, MkDocs' output is shown as it comes, as well as returned."""
+    project = Path(project)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file(project, config)),
+               "--site-dir", str(site_dir)]
+    command += ["--strict"] if strict else []
+    command += ["--quiet"] if quiet else []
+    process = subprocess.Popen(command, cwd=project, env=build_environment(env), text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace")
+    lines = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
+        if echo:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+    process.wait(timeout=timeout)
+    return BuildResult(process.returncode, "".join(lines))
+
+
+def problems_in(output: str) -> list[str]:
+    """The plain messages in MkDocs' output, each with its indented continuation lines."""
+    found: list[str] = []
+    current: list[str] | None = None
+    for line in output.splitlines():
+        match = PROBLEM.match(line.strip()) if not line.startswith("  ") else None
+        if match:
+            current = [match["text"]]
+            found.append(current)  # type: ignore[arg-type]
+        elif current is not None and line.startswith("  ") and line.strip():
+            current.append("  " + line.strip())
+        else:
+            current = None
+    return ["\n".join(lines) for lines in found]  # type: ignore[arg-type]
+
+
+def github_report(problems: list[str], summary_path: str | None) -> str:
+    """Annotations for GitHub Actions (printed), and the job summary's Markdown (returned, and added
+    to the file GitHub names in GITHUB_STEP_SUMMARY)."""
+    annotations = []
+    for problem in problems:
+        for line in problem.splitlines() or [problem]:
+            where = WHERE.search(line)
+            text = line.strip().removeprefix("- ").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            place = f" file={where['file']},line={where['line']}" if where else ""
+            annotations.append(f"::error{place},title=The site did not build::{text}")
+    summary = ["## The site did not build", "",
+               "Fix what this says, commit, and the workflow runs again. The same message shows when you run"
+               " `make build` on your own computer.", "", "```text", *problems, "```", ""]
+    text = "\n".join(summary)
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    for annotation in annotations:
+        print(annotation)
+    return text
+
+
+def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
+    """`make build`: a strict build into a scratch folder that replaces `site_dir` only when it succeeded."""
+    scratch = site_dir.with_name(f".{site_dir.name}-build")
+    shutil.rmtree(scratch, ignore_errors=True)
+    chosen = config_file(project, config)
+    print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
+    result = build(project, scratch, chosen, quiet=False, echo=True)
+    if not result.ok:
+        shutil.rmtree(scratch, ignore_errors=True)
+        problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
+        print("\nThe site did not build, so site/ was left as it was:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            github_report(problems, os.environ.get("GITHUB_STEP_SUMMARY"))
+        return 1
+    shutil.rmtree(site_dir, ignore_errors=True)
+    scratch.rename(site_dir)
+    return 0
+
+
+def port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno in (errno.EADDRINUSE, errno.EACCES):
+                return True
+            raise
+    return False
+
+
+def serve(project: Path, config: str | None, host: str, port: int) -> int:
+    """`make serve`: MkDocs' live-reloading server, after checking that the port is free."""
+    try:
+        busy = port_in_use(host, port)
+    except OSError as exc:
+        print(f"Cannot serve on {host}:{port}: {exc.strerror or exc}. Try HOST=127.0.0.1.", file=sys.stderr)
+        return 1
+    if busy:
+        print(f"Port {port} on {host} is already in use: perhaps `make serve` is already running in another"
+              f" window. Stop that one, or use another port, for example: make serve PORT={port + 1}",
+              file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file(project, config)),
+               "--dev-addr", f"{host}:{port}", "--livereload"]
+    try:
+        return subprocess.call(command, cwd=project, env=build_environment())
+    except KeyboardInterrupt:
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mkdocs_adapter.engine", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", type=Path, default=Path.cwd())
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("build", "serve", "config"):
+        command = commands.add_parser(name)
+        command.add_argument("--config", help="the configuration file (default: mkdocs.org.yml if it exists, "
+                                              "else mkdocs.yml)")
+        if name == "build":
+            command.add_argument("--site-dir", type=Path, default=Path("site"))
+        if name == "serve":
+            command.add_argument("--host", default="127.0.0.1")
+            command.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    config = args.config or None
+    if not config_file(project, config).is_file():
+        print(f"There is no configuration file {config_file(project, config)}", file=sys.stderr)
+        return 1
+    if args.command == "config":
+        print(config_file(project, config).relative_to(project) if config_file(project, config).is_relative_to(project)
+              else config_file(project, config))
+        return 0
+    if args.command == "serve":
+        return serve(project, config, args.host, args.port)
+    site_dir = args.site_dir if args.site_dir.is_absolute() else project / args.site_dir
+    return build_into_place(project, site_dir, config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
