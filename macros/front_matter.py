@@ -1,8 +1,9 @@
-"""Explain front matter that MkDocs could not read.
+"""Explain front matter that MkDocs could not read, in the words of the mistake.
 
-MkDocs quietly ignores front matter that is not valid YAML (an unclosed bracket, a date like
-2026-13-45), so the page would seem to have no title, description or review date at all. This
-finds the reason, so the build can say what is wrong and where.
+MkDocs is quiet about front matter it cannot read: an unclosed bracket, a date like 2026-13-45 or a
+closing line typed `--` all leave a page with no title, description or review date, and a missing
+opening `---` makes it read the fields as plain text instead. The build would then complain about a
+"missing" field, or about a date that looks right. This finds the real reason, and its line.
 """
 from __future__ import annotations
 
@@ -10,16 +11,16 @@ import re
 
 import yaml
 
-BLOCK = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+FENCE = "---"
+# A line that was meant to be a fence: only dashes (of any kind), dots or similar, at least two.
+FENCE_LIKE = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212=_~.]\s*){2,}$")
+FIELD = re.compile(r"^(?P<name>[A-Za-z_][\w-]*)\s*:(?:\s|$)")
+PAGE_FIELDS = {"title", "description", "last_reviewed", "review_in"}
 
 
-def front_matter_problem(markdown: str) -> str | None:
-    """Why the front matter at the top of `markdown` cannot be read, or None when there is nothing wrong."""
-    match = BLOCK.match(markdown)
-    if not match:
-        return None
+def _yaml_problem(block: str) -> str | None:
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = yaml.safe_load(block or "")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" on line {mark.line + 2}" if mark else ""
@@ -29,4 +30,31 @@ def front_matter_problem(markdown: str) -> str | None:
         return f"the front matter between the --- lines cannot be read: {exc} (dates are written YYYY-MM-DD)"
     if not isinstance(data, dict):
         return "the front matter between the --- lines should be 'name: value' lines"
+    return None
+
+
+def front_matter_problem(source: str) -> str | None:
+    """Why the front matter at the top of the page `source` cannot be read, or None when it is fine
+    (or when the page has none at all)."""
+    lines = source.lstrip("\ufeff").splitlines()
+    if not lines:
+        return None
+    first = lines[0].rstrip()
+    if first == FENCE:
+        for number, line in enumerate(lines[1:], start=2):
+            if line.rstrip() in (FENCE, "..."):
+                return _yaml_problem("\n".join(lines[1:number - 1]) + "\n")
+            if FENCE_LIKE.match(line):
+                return (f"line {number} should close the front matter with exactly three hyphens (---), "
+                        f"not {line.strip()!r}")
+            if not (FIELD.match(line) or line.startswith((" ", "\t", "#", "-")) or not line.strip()):
+                break
+        return ("the front matter that starts on line 1 is never closed: add a line of exactly three hyphens"
+                " (---) after its last field, before the page's text")
+    if FENCE_LIKE.match(first):
+        return f"line 1 should open the front matter with exactly three hyphens (---), not {first.strip()!r}"
+    field = FIELD.match(first)
+    if field and field["name"] in PAGE_FIELDS:
+        return (f"the front matter has no opening line: add a line of exactly three hyphens (---) above line 1"
+                f" ('{first.strip()[:40]}')")
     return None

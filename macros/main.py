@@ -12,6 +12,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+import jinja2
+import jinja2.meta
 from mkdocs.exceptions import PluginError
 
 from . import render
@@ -75,15 +77,16 @@ def define_env(env):
         @functools.wraps(fn)
         def safe(*args, **kwargs):
             call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+            place = where(env, env.page, line_of_call(env.markdown, fn.__name__, args))
             try:
                 signature.bind(*args, **kwargs)
             except TypeError:
-                problems.append(f"{page_label(env, env.page)}, macro {call}: it is written {fn.__name__}{signature}")
+                problems.append(f"{place}, macro {call}: it is written {fn.__name__}{signature}")
                 return ""
             try:
                 return fn(*args, **kwargs)
             except MacroCallError as exc:
-                problems.append(f"{page_label(env, env.page)}, macro {call}: {exc}")
+                problems.append(f"{place}, macro {call}: {exc}")
             return ""
         signature = inspect.signature(fn)
         return env.macro(safe)
@@ -168,20 +171,58 @@ def define_env(env):
         return render.plain_text(our_organisation().details.name)
 
 
-MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
+def body_offset(source: str, markdown: str) -> int:
+    """How many lines of the page's file come before `markdown` (its text without front matter)."""
+    start = source.find(markdown[:200]) if markdown.strip() else -1
+    return source.count("\n", 0, start) if start > 0 else 0
+
+
+def line_of_call(markdown: str, name: str, args: tuple = ()) -> int | None:
+    """The line (in `markdown`) of the first call of macro `name`, preferring one with these arguments."""
+    calls = [number for number, line in enumerate(markdown.splitlines(), start=1)
+             if re.search(rf"\b{re.escape(name)}\s*\(", line)]
+    wanted = [number for number in calls if all(str(arg) in markdown.splitlines()[number - 1]
+                                                for arg in args if isinstance(arg, (str, int)))]
+    return (wanted or calls or [None])[0]
+
+
+def where(env, page, line: int | None = None) -> str:
+    """'docs/tips.md' or 'docs/tips.md, line 12': the page's file and, when known, its own line."""
+    label = page_label(env, page)
+    if line is None:
+        return label
+    return f"{label}, line {line + body_offset(page.file.content_string, env.markdown)}"
+
+
+def check_macro_calls(env, page) -> None:
+    """Syntax errors and unknown names stop the build with the page's own line, before mkdocs-macros
+    renders the page (it would only print a warning about the page's text and stop without a word)."""
+    markdown = env.markdown
+    try:
+        tree = env.env.parse(markdown)
+    except jinja2.TemplateSyntaxError as exc:
+        lines = markdown.splitlines()
+        text = lines[exc.lineno - 1].strip() if exc.lineno and exc.lineno <= len(lines) else ""
+        raise PluginError(f"Problem in {where(env, page, exc.lineno)}: this macro call is not written correctly"
+                          f" ({exc.message}): {text}. A call looks like {{{{ checklist(\"tips\") }}}}, with"
+                          " quotes round each id and brackets closed.") from None
+    known = set(env.macros) | set(env.variables) | set(env.env.globals) | set(page.meta or {})
+    unknown = sorted(jinja2.meta.find_undeclared_variables(tree) - known)
+    if unknown:
+        line = line_of_call(markdown, unknown[0]) or next(
+            (n for n, text in enumerate(markdown.splitlines(), start=1) if unknown[0] in text), None)
+        raise PluginError(f"Problem in {where(env, page, line)}: no macro is called {', '.join(map(repr, unknown))} "
+                          f"(macros: {', '.join(sorted(n for n in env.macros if n not in BUILT_IN_MACROS))})")
 
 
 def on_pre_page_macros(env):
-    """Check the page's macro names and work out its review date; problems stop the build, by name."""
+    """Check the page's front matter and macro calls and work out its review date; problems stop the
+    build, naming the page (and its line)."""
     page = env.page
-    unknown = sorted({name for name in MACRO_CALL.findall(env.markdown)
-                      if name not in env.macros and name not in env.variables})
-    if unknown:
-        raise PluginError(f"Problem in {page_label(env, page)}: no macro is called {', '.join(map(repr, unknown))} "
-                          f"(macros: {', '.join(sorted(n for n in env.macros if n not in BUILT_IN_MACROS))})")
-    problem = None if page.meta else front_matter_problem(env.markdown)
+    problem = front_matter_problem(page.file.content_string)
     if problem:
         raise PluginError(f"Problem in {page_label(env, page)}: {problem}")
+    check_macro_calls(env, page)
     try:
         review = review_of(page.meta, date.today())
     except ReviewError as exc:

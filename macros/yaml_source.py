@@ -18,6 +18,12 @@ class YamlSource:
     label: str  # the path as shown to editors, e.g. "data/resources.yml"
     data: Any
     root: yaml.Node | None
+    text: str = ""
+
+    def line_text(self, line: int | None) -> str:
+        """The text of a 1-based line of the file ('' when there is no such line)."""
+        lines = self.text.splitlines()
+        return lines[line - 1] if line and line <= len(lines) else ""
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:
         """1-based line of the deepest node that `loc` reaches (a key path)."""
@@ -77,4 +83,4 @@ def read_yaml(path: Path, label: str | None = None) -> YamlSource:
                         " (check indentation, colons and quotes)", line=line) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise DataError(label, f"this is not valid YAML: {exc}") from None
-    return YamlSource(path=path, label=label, data=data, root=root)
+    return YamlSource(path=path, label=label, data=data, root=root, text=text)

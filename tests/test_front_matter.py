@@ -22,3 +22,27 @@ def test_impossible_date_is_explained():
 
 def test_front_matter_that_is_not_name_value_lines():
     assert "name: value" in front_matter_problem("---\n- a\n- b\n---\n")
+
+
+def test_missing_opening_line_is_named_not_taken_for_plain_text_fields():
+    problem = front_matter_problem("title: Tips\nlast_reviewed: 2026-11-29\n---\n# Tips\n")
+    assert "no opening line" in problem and "three hyphens (---) above line 1" in problem
+
+
+def test_mistyped_opening_line_is_named():
+    assert "line 1 should open the front matter with exactly three hyphens (---), not '--'" in \
+        front_matter_problem("--\ntitle: Tips\n---\n# Tips\n")
+
+
+def test_mistyped_closing_line_is_named_with_its_line():
+    assert "line 3 should close the front matter with exactly three hyphens (---), not '----'" in \
+        front_matter_problem("---\ntitle: Tips\n----\n# Tips\n")
+
+
+def test_missing_closing_line_is_named():
+    problem = front_matter_problem("---\ntitle: Tips\nlast_reviewed: 2026-11-29\n\n# Tips\n\nText.\n")
+    assert "never closed" in problem
+
+
+def test_a_horizontal_rule_further_down_is_not_front_matter():
+    assert front_matter_problem("# Tips\n\nText.\n\n---\n\nMore.\n") is None
