@@ -34,9 +34,16 @@ ORG_STYLESHEET = "assets/stylesheets/organisation.css"
 
 if str(ROOT) not in sys.path:  # so the hook can use the project's own data layer
     sys.path.insert(0, str(ROOT))
-from macros import render  # noqa: E402
-from macros.errors import DataErrors  # noqa: E402
-from macros.loading import OrganisationData, load_organisation, load_site_data  # noqa: E402
+from macros import overlay_checks, render  # noqa: E402
+from macros.advisory_log import advisory_logger  # noqa: E402
+from macros.errors import DataError, DataErrors  # noqa: E402
+from macros.loading import (LEFTOVERS_WHERE, OrganisationData, load_organisation, load_site_data,  # noqa: E402
+                            markdown_pages)
+from macros.yaml_source import read_yaml  # noqa: E402
+
+EXAMPLE_ORG = ROOT / overlay_checks.EXAMPLE_DIR
+# Advice that must not fail a strict build (a page left out of the menu list still works).
+advice = advisory_logger("organisation")
 
 TAG = re.compile(r"<[^>]*>")
 SPACE = re.compile(r"\s+")
@@ -58,12 +65,6 @@ def visible_text(markup: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub("", markup))).strip()
 
 
-def markdown_pages(folder: Path) -> list[str]:
-    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files)."""
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
-
-
 def nav_pages(nav) -> set[str]:
     """Every page path named anywhere in a nav setting."""
     if isinstance(nav, str):
@@ -75,11 +76,32 @@ def nav_pages(nav) -> set[str]:
     return set()
 
 
-def organisation_section(org: OrganisationData) -> tuple[str, list[str]]:
-    """The menu section for the organisation's own pages: listed ones first, then the rest by name."""
+def organisation_section(org: OrganisationData, label_prefix: str = "org") -> tuple[str, list[str]]:
+    """The menu section for the organisation's own pages: listed ones first, then the rest by name
+    (each named in a warning, so the editor can give it its place)."""
     own = [page for page in markdown_pages(org.docs_dir) if not (UPSTREAM_DOCS / page).is_file()]
     listed = [page for page in org.details.pages if page in own]
-    return org.details.short_name or org.details.name, listed + [page for page in own if page not in listed]
+    unlisted = [page for page in own if page not in listed]
+    for page in unlisted:
+        advice.warning(f"{label_prefix}/docs/{page} is not listed under 'pages:' in {label_prefix}/data/organisation.yml,"
+                       " so the menu shows it after the listed pages, in file-name order. Add it to that list to"
+                       " choose its place.")
+    return org.details.short_name or org.details.name, listed + unlisted
+
+
+def config_leftovers(config, org_path: Path) -> list[DataError]:
+    """The overlay's settings file must not keep the starter's placeholders or the example's name either."""
+    if org_path.resolve() == EXAMPLE_ORG.resolve():
+        return []
+    path = Path(config.config_file_path)
+    try:
+        example = read_yaml(EXAMPLE_ORG / "data" / "organisation.yml").data
+    except DataError:  # no example beside this copy: only placeholders can be found
+        example = None
+    return overlay_checks.config_problems(
+        path.name, path.read_text(encoding="utf-8"),
+        {"site_name": config.site_name, "site_description": config.site_description or ""},
+        overlay_checks.example_details(example))
 
 
 @event_priority(50)  # before mkdocs-macros, which sets extra.attribution from data/publication.yml
@@ -106,10 +128,15 @@ def on_config(config):
         raise PluginError(f"Problem in {Path(config.config_file_path).name}: with extra.organisation_dir set to"
                           f" '{org_dir}', docs_dir must be '{org_dir}/docs' (your own pages; upstream pages"
                           " fill in the rest)")
+    leftovers = config_leftovers(config, org_path)
     try:
-        org = load_organisation(org_path, site_data.guidelines_file, org_dir)
+        org = load_organisation(org_path, site_data.guidelines_file, org_dir, example_dir=EXAMPLE_ORG)
     except DataErrors as errors:
+        if errors.where == LEFTOVERS_WHERE:
+            errors = DataErrors(leftovers + errors.errors, where=LEFTOVERS_WHERE)
         raise PluginError(str(errors)) from None
+    if leftovers:
+        raise PluginError(str(DataErrors(leftovers, where=LEFTOVERS_WHERE)))
     build.organisation = org
 
     details = org.details
@@ -118,7 +145,7 @@ def on_config(config):
         config.theme["logo"] = details.logo
     if details.colours:
         config.extra_css.append(ORG_STYLESHEET)
-    title, pages = organisation_section(org)
+    title, pages = organisation_section(org, org_dir)
     if config.nav and pages and not nav_pages(config.nav) & set(pages):
         config.nav = [config.nav[0], {title: pages}, *config.nav[1:]]
     config.watch.extend(str(path) for path in (UPSTREAM_DOCS, org_path / "data", ROOT / "mkdocs.yml")

@@ -30,14 +30,15 @@ class DataError(Exception):
 class DataErrors(Exception):
     """Several DataError at once, so an editor can fix them in one go."""
 
-    def __init__(self, errors: list[DataError]):
+    def __init__(self, errors: list[DataError], where: str = "the site's data"):
         self.errors = errors
+        self.where = where
         super().__init__(str(self))
 
     def __str__(self) -> str:
         if len(self.errors) == 1:
-            return f"Problem in the site's data: {self.errors[0]}"
-        lines = [f"{len(self.errors)} problems in the site's data:"]
+            return f"Problem in {self.where}: {self.errors[0]}"
+        lines = [f"{len(self.errors)} problems in {self.where}:"]
         lines += [f"  - {error}" for error in self.errors]
         return "\n".join(lines)
 

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
+from . import overlay_checks
 from .errors import DataError, DataErrors, MacroCallError
 from .models import (DATA_MODELS, ORG_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile,
                      Organisation, OurGuidelinesFile, Publication, Resource, ResourcesFile, Statistic,
@@ -133,6 +134,18 @@ def _plain(error: dict) -> str:
     return text
 
 
+COMMENTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s+(?P<value>#\S*)")
+
+
+def _read_as_comment(source: YamlSource, line: int | None) -> str | None:
+    """The trap of an unquoted colour: `primary: #1b5e20` is read as `primary:` and a comment."""
+    match = COMMENTED_VALUE.match(source.line_text(line))
+    if not match:
+        return None
+    return (f"is empty, because YAML reads everything after a '#' as a comment: put the value in quotes, like"
+            f" {match['key']}: \"{match['value']}\"")
+
+
 def _validate(source: YamlSource, model):
     if not isinstance(source.data, dict):
         raise DataErrors([DataError(source.label, "the file should hold 'name: value' lines at the top level"
@@ -145,8 +158,9 @@ def _validate(source: YamlSource, model):
             loc = tuple(error["loc"])
             entry, rest = _entry_name(source.data, loc)
             name = ".".join(str(part) for part in (rest if entry else loc)) or None
-            problems.append(DataError(source.label, _plain(error), entry=entry, field=name,
-                                      line=source.line_of(loc)))
+            line = source.line_of(loc)
+            text = (error.get("input", "") is None and _read_as_comment(source, line)) or _plain(error)
+            problems.append(DataError(source.label, text, entry=entry, field=name, line=line))
         raise DataErrors(problems) from None
 
 
@@ -216,22 +230,38 @@ def _markup_notices(source: YamlSource) -> Iterator[str]:
     yield from walk(source.data, ())
 
 
-def _read_all(folder: Path, label_prefix: str, file_models: dict) -> tuple[dict[str, YamlSource], dict[str, Any]]:
-    """Read and validate `NAME.yml` in `folder` for each NAME in `file_models`; every problem in one DataErrors."""
+def _read_sources(folder: Path, label_prefix: str, names) -> dict[str, YamlSource]:
+    """Parse `NAME.yml` in `folder` for each NAME; every file that cannot be read in one DataErrors."""
     sources: dict[str, YamlSource] = {}
+    problems: list[DataError] = []
+    for name in names:
+        try:
+            sources[name] = read_yaml(Path(folder) / f"{name}.yml", f"{label_prefix}/{name}.yml")
+        except DataError as error:
+            problems.append(error)
+    if problems:
+        raise DataErrors(problems)
+    return sources
+
+
+def _validate_all(sources: dict[str, YamlSource], file_models: dict) -> dict[str, Any]:
+    """Each source checked against its model; every problem in one DataErrors."""
     models: dict[str, Any] = {}
     problems: list[DataError] = []
     for name, model in file_models.items():
         try:
-            sources[name] = read_yaml(Path(folder) / f"{name}.yml", f"{label_prefix}/{name}.yml")
             models[name] = _validate(sources[name], model)
-        except DataError as error:
-            problems.append(error)
         except DataErrors as errors:
             problems += errors.errors
     if problems:
         raise DataErrors(problems)
-    return sources, models
+    return models
+
+
+def _read_all(folder: Path, label_prefix: str, file_models: dict) -> tuple[dict[str, YamlSource], dict[str, Any]]:
+    """Read and validate `NAME.yml` in `folder` for each NAME in `file_models`."""
+    sources = _read_sources(folder, label_prefix, file_models)
+    return sources, _validate_all(sources, file_models)
 
 
 def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
@@ -298,11 +328,57 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
     return problems
 
 
-def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org") -> OrganisationData:
-    """Read org/data/organisation.yml and org/data/our-guidelines.yml; raise DataErrors like load_site_data."""
-    sources, models = _read_all(Path(org_dir) / "data", f"{label_prefix}/data", ORG_MODELS)
+def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str, example_dir: Path) -> list[DataError]:
+    """Placeholders from `make org`, and details of the made-up example organisation, anywhere in the overlay."""
+    try:
+        example = read_yaml(example_dir / "data" / "organisation.yml")
+        example_choices = read_yaml(example_dir / "data" / "our-guidelines.yml")
+        agreed = example_choices.data.get("agreed") if isinstance(example_choices.data, dict) else None
+        details = overlay_checks.example_details(example.data, agreed)
+    except DataError:  # no example beside this copy: only placeholders can be found
+        example, details = None, []
+    problems: list[DataError] = []
+    for source in sources.values():
+        problems += overlay_checks.data_problems(source, details)
+    raw = sources["organisation"].data
+    logo = raw.get("logo") if isinstance(raw, dict) else None
+    example_logo = example.data.get("logo") if example is not None and isinstance(example.data, dict) else None
+    if isinstance(logo, str) and isinstance(example_logo, str):
+        problem = overlay_checks.logo_problem(org_dir / "docs" / logo, example_dir / "docs" / example_logo,
+                                              sources["organisation"].label,
+                                              sources["organisation"].line_of(("logo",)))
+        problems += [problem] if problem else []
+    docs = org_dir / "docs"
+    for page in markdown_pages(docs):
+        problems += overlay_checks.page_problems(docs / page, f"{label_prefix}/docs/{page}", details)
+    return problems
+
+
+def markdown_pages(folder: Path) -> list[str]:
+    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files)."""
+    folder = Path(folder)
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
+                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
+
+
+LEFTOVERS_WHERE = "your organisation's files"
+
+
+def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org",
+                      example_dir: Path | None = None) -> OrganisationData:
+    """Read org/data/organisation.yml and org/data/our-guidelines.yml; raise DataErrors like load_site_data.
+
+    With `example_dir` (the example organisation's overlay), anything left from the starter or the
+    example is refused first, unless `org_dir` is that very folder (the example built as itself)."""
+    org_dir = Path(org_dir)
+    sources = _read_sources(org_dir / "data", f"{label_prefix}/data", ORG_MODELS)
+    if example_dir is not None and org_dir.resolve() != Path(example_dir).resolve():
+        problems = _leftovers(org_dir, sources, label_prefix, Path(example_dir))
+        if problems:
+            raise DataErrors(problems, where=LEFTOVERS_WHERE)
+    models = _validate_all(sources, ORG_MODELS)
     org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
-                           docs_dir=Path(org_dir) / "docs")
+                           docs_dir=org_dir / "docs")
     problems = _organisation_checks(org, topics, sources, label_prefix)
     if problems:
         raise DataErrors(problems)

@@ -1,6 +1,7 @@
-"""An organisation's overlay (examples/riverside-youth-club copied in as a fork would): its name,
-colours, logo, pages and guidelines appear; every upstream page stays; search finds its pages; the
-credit to the leaflet cannot be dropped; bad overlay data gets plain, named errors."""
+"""An organisation's overlay, shown by the example organisation built as itself (mkdocs.example.yml,
+examples/riverside-youth-club): its name, colours, logo, pages and guidelines appear; every upstream
+page stays; search finds its pages; the credit to the leaflet cannot be dropped; bad overlay data gets
+plain, named errors. (A fork's own start, and a copy of the example, are in test_fork_start.py.)"""
 from __future__ import annotations
 
 import html
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, built_pages, copy_project, run_build
+from conftest import EXAMPLE_CONFIG, ROOT, built_pages, copy_project, run_build
 
-EXAMPLE = ROOT / "examples" / "riverside-youth-club"
-ORG_CONFIG = "mkdocs.org.yml"
+EXAMPLE_DIR = "examples/riverside-youth-club/org"
+ORG_CONFIG = EXAMPLE_CONFIG
 PRIMARY = "#0b5d3b"
 CREDIT = "Adapted from Safeguarding and social media © Newcastle Council for Voluntary Service, 2017"
 
@@ -23,11 +24,8 @@ pytestmark = pytest.mark.slow
 
 
 def make_fork(target: Path) -> Path:
-    """A copy of the project with the example overlay copied in, as docs/for-organisations.md says."""
-    project = copy_project(target)
-    shutil.copytree(EXAMPLE / "org", project / "org")
-    shutil.copy2(EXAMPLE / ORG_CONFIG, project / ORG_CONFIG)
-    return project
+    """A copy of the project, whose example organisation is then built as itself (mkdocs.example.yml)."""
+    return copy_project(target)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -135,7 +133,7 @@ def test_search_index_finds_the_organisations_own_pages(fork_site):
 
 def test_an_organisation_page_replaces_the_upstream_page_of_the_same_name(tmp_path):
     project = make_fork(tmp_path / "project")
-    (project / "org" / "docs" / "tips.md").write_text(
+    (project / EXAMPLE_DIR / "docs" / "tips.md").write_text(
         "---\ntitle: Our tips\ndescription: Tips.\nlast_reviewed: 2026-11-29\nreview_in: 12 months\n---\n\n"
         "# Our tips\n\nRiverside's own version of the tips.\n", encoding="utf-8")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
@@ -147,34 +145,36 @@ def test_an_organisation_page_replaces_the_upstream_page_of_the_same_name(tmp_pa
 
 def test_an_overlay_template_that_drops_the_credit_stops_the_build(tmp_path):
     project = make_fork(tmp_path / "project")
-    partials = project / "org" / "overrides" / "partials"
+    partials = project / EXAMPLE_DIR / "overrides" / "partials"
     partials.mkdir(parents=True)
-    shutil.copytree(project / "overrides", project / "org" / "overrides", dirs_exist_ok=True)
+    shutil.copytree(project / "overrides", project / EXAMPLE_DIR / "overrides", dirs_exist_ok=True)
     (partials / "copyright.html").write_text('<div class="md-copyright">{{ config.copyright }}</div>\n')
-    edit(project / ORG_CONFIG, "docs_dir: org/docs\n", "docs_dir: org/docs\ntheme:\n  custom_dir: org/overrides\n")
+    edit(project / ORG_CONFIG, f"docs_dir: {EXAMPLE_DIR}/docs\n",
+         f"docs_dir: {EXAMPLE_DIR}/docs\ntheme:\n  custom_dir: {EXAMPLE_DIR}/overrides\n")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "does not show the credit to the leaflet" in output and "Traceback" not in output
-    assert re.search(r"Problem in (org/)?docs/[a-z-]+\.md", output)
+    assert re.search(r"Problem in (examples/riverside-youth-club/org/)?docs/[a-z-]+\.md", output)
 
 
 def test_overlay_settings_cannot_replace_the_credit(tmp_path):
     project = make_fork(tmp_path / "project")
-    edit(project / ORG_CONFIG, "  organisation_dir: org\n",
-         "  organisation_dir: org\n  attribution: Our own guidance\n")
+    edit(project / ORG_CONFIG, f"  organisation_dir: {EXAMPLE_DIR}\n",
+         f"  organisation_dir: {EXAMPLE_DIR}\n  attribution: Our own guidance\n")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "Problem in mkdocs.org.yml: remove extra.attribution" in output
+    assert f"Problem in {ORG_CONFIG}: remove extra.attribution" in output
 
 
 def test_overlay_data_with_a_different_credit_stops_the_build(tmp_path):
     project = make_fork(tmp_path / "project")
-    shutil.copytree(project / "data", project / "org" / "upstream-data")
-    edit(project / "org" / "upstream-data" / "publication.yml",
+    shutil.copytree(project / "data", project / EXAMPLE_DIR / "upstream-data")
+    edit(project / EXAMPLE_DIR / "upstream-data" / "publication.yml",
          "publisher: Newcastle Council for Voluntary Service", "publisher: Riverside Youth Club")
-    edit(project / ORG_CONFIG, "  organisation_dir: org\n", "  organisation_dir: org\n  data_dir: org/upstream-data\n")
+    edit(project / ORG_CONFIG, f"  organisation_dir: {EXAMPLE_DIR}\n",
+         f"  organisation_dir: {EXAMPLE_DIR}\n  data_dir: {EXAMPLE_DIR}/upstream-data\n")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "does not show the credit to the leaflet" in output
@@ -183,7 +183,7 @@ def test_overlay_data_with_a_different_credit_stops_the_build(tmp_path):
 
 def test_organisation_data_is_escaped_on_output(tmp_path):
     project = make_fork(tmp_path / "project")
-    edit(project / "org" / "data" / "organisation.yml", "  name: Sam Okafor", "  name: <b>Sam</b> & Co")
+    edit(project / EXAMPLE_DIR / "data" / "organisation.yml", "  name: Sam Okafor", "  name: <b>Sam</b> & Co")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "who-to-talk-to" / "index.html").read_text(encoding="utf-8")
@@ -191,12 +191,16 @@ def test_organisation_data_is_escaped_on_output(tmp_path):
     assert "org/data/organisation.yml" in result.stderr and "HTML markup" in result.stderr
 
 
-ORGANISATION = "org/data/organisation.yml"
-GUIDELINES = "org/data/our-guidelines.yml"
+ORGANISATION = f"{EXAMPLE_DIR}/data/organisation.yml"
+GUIDELINES = f"{EXAMPLE_DIR}/data/our-guidelines.yml"
 BAD_OVERLAY_DATA = {
     "colour too pale for white text": (
         ORGANISATION, 'primary: "#0b5d3b"', 'primary: "#ffcc00"',
         r"org/data/organisation.yml, line \d+, field 'colours.primary': '#ffcc00' is too light"),
+    "colour not in quotes, so YAML reads it as a comment": (
+        ORGANISATION, 'primary: "#0b5d3b"', "primary: #0b5d3b",
+        r"org/data/organisation.yml, line \d+, field 'colours.primary': is empty, because YAML reads everything"
+        r" after a '#' as a comment: put the value in quotes, like primary: \"#0b5d3b\""),
     "colour not written #rrggbb": (
         ORGANISATION, 'primary: "#0b5d3b"', "primary: green",
         r"org/data/organisation.yml, line \d+, field 'colours.primary': has the wrong form \('green'\)"),
@@ -206,10 +210,10 @@ BAD_OVERLAY_DATA = {
         r"org/data/organisation.yml, line \d+, field 'safeguarding_lead': is missing"),
     "logo file missing": (
         ORGANISATION, "logo: assets/riverside-logo.svg", "logo: assets/logo.png",
-        r"org/data/organisation.yml, line \d+, field 'logo': there is no file org/docs/assets/logo.png"),
+        r"org/data/organisation.yml, line \d+, field 'logo': there is no file (examples/riverside-youth-club/)?org/docs/assets/logo.png"),
     "page listed that does not exist": (
         ORGANISATION, "  - who-to-talk-to.md", "  - contacts.md",
-        r"org/data/organisation.yml, line \d+, entry pages #2, field 'pages': there is no file org/docs/contacts.md"),
+        r"org/data/organisation.yml, line \d+, entry pages #2, field 'pages': there is no file (examples/riverside-youth-club/)?org/docs/contacts.md"),
     "misspelt field": (
         ORGANISATION, "short_name:", "shortname:",
         r"org/data/organisation.yml, line \d+, field 'shortname': is not a field this file knows"),
@@ -255,10 +259,10 @@ def test_missing_overlay_data_file_is_named(tmp_path):
 
 def test_overlay_config_without_docs_dir_gets_a_plain_error(tmp_path):
     project = make_fork(tmp_path / "project")
-    edit(project / ORG_CONFIG, "docs_dir: org/docs\n", "")
+    edit(project / ORG_CONFIG, f"docs_dir: {EXAMPLE_DIR}/docs\n", "")
     result = run_build(project, tmp_path / "site", config=ORG_CONFIG)
     output = result.stdout + result.stderr
-    assert result.returncode != 0 and "docs_dir must be 'org/docs'" in output and "Traceback" not in output
+    assert result.returncode != 0 and f"docs_dir must be '{EXAMPLE_DIR}/docs'" in output and "Traceback" not in output
 
 
 def test_our_guidelines_macro_on_the_upstream_site_is_a_plain_error(project_copy, tmp_path):
@@ -270,5 +274,5 @@ def test_our_guidelines_macro_on_the_upstream_site_is_a_plain_error(project_copy
     result = run_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "docs/our-guidelines.md, macro our_guidelines(): this macro is for an organisation's own site" in output
+    assert "docs/our-guidelines.md, line 10, macro our_guidelines(): this macro is for an organisation's own site" in output
     assert "extra.organisation_dir" in output
