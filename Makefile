@@ -8,16 +8,23 @@ export NO_MKDOCS_2_WARNING := 1
 
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+# Tests that run make in a copy of the project use the same uv.
+export UV
 VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# A fork's own settings (docs/for-organisations.md) are used when present; `make build CONFIG=mkdocs.yml` builds upstream only.
-CONFIG ?= $(if $(wildcard mkdocs.org.yml),mkdocs.org.yml,mkdocs.yml)
+# The site's settings: a fork's own mkdocs.org.yml when present, else mkdocs.yml (mkdocs_adapter/engine.py
+# decides). CONFIG=mkdocs.yml builds upstream only; CONFIG=mkdocs.example.yml the example organisation.
+CONFIG ?=
+ENGINE := $(PY) -m mkdocs_adapter.engine
+# Where `make update` takes improvements from (docs/for-organisations.md, "Take our updates").
+UPSTREAM ?= upstream
+BRANCH ?= main
 
-.PHONY: help serve build test bench linkcheck offline schema browser clean
+.PHONY: help serve build test bench linkcheck offline schema browser node clean org update
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,31 +43,41 @@ $(VENV)/.test-deps: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --inexact --group test
 	@touch $@ $(VENV)/.site-deps
 
-serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(MKDOCS) serve --config-file $(CONFIG) --dev-addr $(HOST):$(PORT) --livereload
+serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
+	@$(ENGINE) serve $(if $(CONFIG),--config $(CONFIG)) --host $(HOST) --port $(PORT)
 
 build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced when the build succeeds)
-	rm -rf .site-build
-	$(MKDOCS) build --strict --config-file $(CONFIG) --site-dir .site-build
-	rm -rf site && mv .site-build site
+	@$(ENGINE) build $(if $(CONFIG),--config $(CONFIG))
+
+org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Riverside Youth Club"
+	@$(PY) -m macros.starter --name "$(NAME)"
+
+update: ## Take the latest upstream improvements (git pull --no-rebase), then build and test
+	@scripts/update.sh "$(UPSTREAM)" "$(BRANCH)"
+	@$(MAKE) --no-print-directory build
+	@$(MAKE) --no-print-directory test
 
 browser: ## Install Debian's Chromium for the browser tests (needs root)
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
-	@$(CHROMIUM) --version
+	@$(CHROMIUM) --version 2>/dev/null
 
-test: $(VENV)/.test-deps browser ## Install what tests need (browser included) and run every test
-	$(PY) -m pytest
+node: ## Install Debian's Node.js and npm when missing (unit tests of the browser code, Lighthouse)
+	@command -v node >/dev/null && command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	@echo "node $$(node --version), npm $$(npm --version)"
 
-bench: $(VENV)/.test-deps browser ## Print build times, page weights and Lighthouse scores
+test: $(VENV)/.test-deps browser node ## Install what tests need (browser, Node.js) and run every test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test-deps browser node ## Print build times, page weights and Lighthouse scores
 	$(PY) scripts/bench.py
 
 # The exit status (0 nothing dead, 1 dead, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
 # failure as 2, so scripts that need the difference call that command (see README, "Link check").
 linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and the link history (see README)
-	$(PY) -m link_monitor --config $(CONFIG) $(LINKCHECK_ARGS)
+	$(PY) -m link_monitor $(if $(CONFIG),--config $(CONFIG)) $(LINKCHECK_ARGS)
 
 offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
-	$(PY) scripts/offline.py --config-file $(CONFIG)
+	$(PY) scripts/offline.py $(if $(CONFIG),--config-file $(CONFIG))
 
 schema: $(VENV)/.site-deps ## Write data/schema/*.json from macros/models.py
 	$(PY) -m macros.schema

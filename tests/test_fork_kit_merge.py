@@ -1,28 +1,17 @@
-"""A fork keeps taking upstream updates: upstream changes content, data and theme after the fork
-added its overlay, and `git pull` merges them with no conflicts into a site that still builds."""
+"""A fork keeps taking upstream updates with the one documented command, `make update`, on git's
+default settings (no pull.rebase, not even a name): upstream changes content, data, theme and
+workflows after the fork started its own copy, and the update merges them with no conflicts, then
+builds and tests the result."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
-
-EXAMPLE = ROOT / "examples" / "riverside-youth-club"
-GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+from fork_support import FAST_TESTS, checkout, commit_all, fill_in_placeholders, git, make
 
 pytestmark = pytest.mark.slow
-
-
-def git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=GIT_ENV, timeout=60)
-    assert result.returncode == 0, f"git {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
-    return result
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -39,47 +28,59 @@ NEW_TOPIC = """
 """
 
 
-def test_fork_merges_upstream_content_data_and_theme_changes_without_conflicts(tmp_path):
+def test_make_update_merges_upstream_content_data_theme_and_workflow_changes_without_conflicts(tmp_path):
     # Upstream: the project as it is, committed.
-    upstream = copy_project(tmp_path / "upstream")
+    upstream = checkout(tmp_path / "upstream")
     git(upstream, "init", "--quiet", "--initial-branch=main")
-    git(upstream, "add", "--all")
-    git(upstream, "commit", "--quiet", "-m", "Upstream")
+    commit_all(upstream, "Upstream")
 
-    # The fork: a clone with the example overlay copied in, as docs/for-organisations.md says.
-    fork = tmp_path / "fork"
+    # The fork: a clone, started with `make org` and filled in, as docs/for-organisations.md says.
+    fork = tmp_path / "oak-tree-site"
     git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
-    shutil.copytree(EXAMPLE / "org", fork / "org")
-    shutil.copy2(EXAMPLE / "mkdocs.org.yml", fork / "mkdocs.org.yml")
+    git(fork, "remote", "add", "upstream", str(upstream))
+    assert make(fork, "org", "NAME=Oak Tree Youth Group").returncode == 0
+    fill_in_placeholders(fork)
     git(fork, "add", "org", "mkdocs.org.yml")
     git(fork, "commit", "--quiet", "-m", "Our organisation")
 
-    # Upstream moves on: a page, the data (a resource and a new guideline topic) and the theme.
+    # Upstream moves on: a page, the data (a resource and a new guideline topic), the theme and a workflow.
     edit(upstream / "docs" / "tips.md", "# Useful tips\n", "# Useful tips\n\nA new upstream paragraph about tips.\n")
-    edit(upstream / "data" / "resources.yml", "Advice and help, and a way to make a report.",
-         "Advice, help and a way to make a report, updated upstream.")
+    resources = upstream / "data" / "resources.yml"
+    resources.write_text(re.sub(r"(?m)^(    offers: )(?!>)(.*)$", r"\1\2 Updated upstream.",
+                                resources.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     (upstream / "data" / "guidelines.yml").write_text(
         (upstream / "data" / "guidelines.yml").read_text(encoding="utf-8") + NEW_TOPIC, encoding="utf-8")
     edit(upstream / "overrides" / "main.html", "{% block content %}\n",
          "{% block content %}\n  <p class=\"upstream-theme-change\">Theme changed upstream.</p>\n")
-    git(upstream, "commit", "--quiet", "--all", "-m", "Upstream improvements")
+    edit(upstream / ".github" / "workflows" / "deploy.yml", "timeout-minutes: 30", "timeout-minutes: 40")
+    commit_all(upstream, "Upstream improvements")
 
-    # The fork takes the update.
-    merge = subprocess.run(["git", "pull", "--no-rebase", "--no-edit", "origin", "main"], cwd=fork,
-                           capture_output=True, text=True, env=GIT_ENV, timeout=60)
-    assert merge.returncode == 0, f"merge failed:\n{merge.stdout}{merge.stderr}"
-    assert "CONFLICT" not in merge.stdout + merge.stderr
+    # The fork takes the update with the documented command, on a git that has no settings at all.
+    update = make(fork, "update", FAST_TESTS)
+    output = update.stdout + update.stderr
+    assert update.returncode == 0, output[-4000:]
+    assert "CONFLICT" not in output and "divergent" not in output
     assert git(fork, "diff", "--name-only", "--diff-filter=U").stdout == ""
     assert git(fork, "status", "--porcelain").stdout == ""
+    assert git(fork, "log", "--merges", "--format=%an").stdout.strip() == "Site update"
+    assert re.search(r"\d+ passed", update.stdout), "make update did not run the tests"
 
-    # The merged fork builds strictly, with the upstream changes and its own overlay.
-    site = tmp_path / "site"
-    result = run_build(fork, site, config="mkdocs.org.yml")
-    assert result.returncode == 0, f"merged fork does not build:\n{result.stdout}\n{result.stderr}"
+    # It built the merged site: the upstream changes and the fork's own overlay.
+    site = fork / "site"
     assert "A new upstream paragraph about tips." in (site / "tips" / "index.html").read_text(encoding="utf-8")
-    assert "updated upstream" in (site / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "Updated upstream." in (site / "resources" / "index.html").read_text(encoding="utf-8")
     ours = (site / "our-guidelines" / "index.html").read_text(encoding="utf-8")
     assert 'class="upstream-theme-change"' in ours
-    assert "Talking about social media as a team" in ours
     assert '<section class="guideline guideline--to-decide" id="guideline-team-meetings"' in ours
-    assert "Riverside Youth Club" in ours
+    assert "Oak Tree Youth Group" in ours
+    assert "timeout-minutes: 40" in (fork / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+
+
+def test_make_update_without_an_upstream_remote_says_how_to_add_one(tmp_path):
+    fork = checkout(tmp_path / "fork")
+    git(fork, "init", "--quiet", "--initial-branch=main")
+    commit_all(fork, "Fork")
+    result = make(fork, "update")
+    assert result.returncode != 0
+    assert "git remote add upstream https://github.com/OWNER/REPOSITORY.git" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

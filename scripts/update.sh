@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `make update`: take the latest improvements from the project this copy was forked from.
+#
+#   scripts/update.sh [REMOTE] [BRANCH]     (default: upstream main)
+#
+# It runs `git pull --no-rebase --no-edit REMOTE BRANCH`: a merge, which works whatever git's own
+# settings say (since git 2.27, a plain `git pull` stops when both sides have new commits and no
+# pull.rebase setting is made). A fork only changes org/ and mkdocs.org.yml, so the merge has no
+# conflicts. When git does not know who you are yet, the merge commit is signed "Site update".
+# `make update` then builds and tests the result.
+set -euo pipefail
+remote=${1:-upstream}
+branch=${2:-main}
+
+if ! git rev-parse --git-dir >/dev/null 2>&1; then
+  echo "make update: this folder is not a git repository; clone your fork with git first." >&2
+  exit 1
+fi
+if ! git remote get-url "$remote" >/dev/null 2>&1; then
+  echo "make update: git does not know where '$remote' is. Tell it once, with the address of the repository" >&2
+  echo "you forked, then run make update again:" >&2
+  echo "  git remote add $remote https://github.com/OWNER/REPOSITORY.git" >&2
+  exit 1
+fi
+if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+  echo "make update: you have changes that are not committed yet. Commit them first (git add org mkdocs.org.yml" >&2
+  echo "&& git commit -m \"Our changes\"), then run make update again. These are the files:" >&2
+  git status --short --untracked-files=no >&2
+  exit 1
+fi
+
+identity=()
+git config user.name >/dev/null || identity+=(-c "user.name=Site update")
+git config user.email >/dev/null || identity+=(-c "user.email=site-update@localhost")
+
+echo "Taking the latest changes from $remote ($(git remote get-url "$remote")), branch $branch"
+if ! git "${identity[@]}" pull --no-rebase --no-edit "$remote" "$branch"; then
+  if [ -n "$(git diff --name-only --diff-filter=U)" ]; then
+    echo >&2
+    echo "make update: these files were changed both here and upstream, so git could not merge them:" >&2
+    git diff --name-only --diff-filter=U | sed 's/^/  /' >&2
+    echo "Outside org/ and mkdocs.org.yml, keep upstream's version: git checkout --theirs FILE, then git add FILE" >&2
+    echo "and git commit. Or undo the whole update: git merge --abort" >&2
+  fi
+  exit 1
+fi
