@@ -50,7 +50,7 @@ build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced whe
 	@$(ENGINE) build $(if $(CONFIG),--config $(CONFIG))
 
 org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Riverside Youth Club"
-	@$(PY) -m macros.starter --name "$(NAME)"
+	@$(PY) -m safeguarding_site.starter --name "$(NAME)"
 
 update: ## Take the latest upstream improvements (git pull --no-rebase), then build and test
 	@scripts/update.sh "$(UPSTREAM)" "$(BRANCH)"
@@ -72,15 +72,22 @@ bench: $(VENV)/.test-deps browser node ## Print build times, page weights and Li
 	$(PY) scripts/bench.py
 
 # The exit status (0 nothing dead, 1 dead, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
-# failure as 2, so scripts that need the difference call that command (see README, "Link check").
+# failure as 2, so scripts that need the difference read linkcheck-report.json (see README, "Link check").
+# The site is built first (a strict build, as `make build`), unless LINKCHECK_ARGS names --site or --no-site.
+LINKCHECK_SITE := .linkcheck-site
 linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and the link history (see README)
-	$(PY) -m link_monitor $(if $(CONFIG),--config $(CONFIG)) $(LINKCHECK_ARGS)
+	@if echo " $(LINKCHECK_ARGS) " | grep -qE ' --(no-)?site[ =]'; then \
+	  $(PY) -m link_monitor $(LINKCHECK_ARGS); \
+	else \
+	  $(ENGINE) build $(if $(CONFIG),--config $(CONFIG)) --site-dir $(LINKCHECK_SITE) || exit 2; \
+	  $(PY) -m link_monitor --site $(LINKCHECK_SITE) $(LINKCHECK_ARGS); status=$$?; rm -rf $(LINKCHECK_SITE); exit $$status; \
+	fi
 
 offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
 	$(PY) scripts/offline.py $(if $(CONFIG),--config-file $(CONFIG))
 
-schema: $(VENV)/.site-deps ## Write data/schema/*.json from macros/models.py
-	$(PY) -m macros.schema
+schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/models.py
+	$(PY) -m safeguarding_site.schema
 
 clean: ## Remove build output and caches (not the virtual environment)
-	rm -rf site .site-build .pytest_cache dist
+	rm -rf site .site-build .linkcheck-site .pytest_cache dist

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from macros.link_state import LinkRecord
+from safeguarding_site.link_history import LinkRecord
 
 STATUSES = ("dead", "transient", "redirected", "ok")  # worst first
 

@@ -11,7 +11,6 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 import time
 import traceback
 from collections import defaultdict
@@ -21,9 +20,9 @@ from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from macros.errors import DataErrors
-from macros.link_state import LinkState, StateFileError, read_state
-from macros.loading import load_site_data
+from safeguarding_site.errors import DataErrors
+from safeguarding_site.link_history import LinkState, StateFileError, read_state
+from safeguarding_site.loading import load_site_data
 
 from . import site as site_module
 from .classify import Observation, advance, classify, same_address
@@ -62,14 +61,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "Exit 0: nothing dead; 1: something dead; 2: the check could not run.")
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="the project folder (with mkdocs.yml and data/); default: the current folder")
-    parser.add_argument("--config", type=Path, help="the MkDocs configuration to build and read; default: "
-                        "PROJECT/mkdocs.org.yml when it exists (a fork's own settings), else PROJECT/mkdocs.yml")
+    parser.add_argument("--pages", type=Path, action="append", help="a folder of the pages' sources, to name the"
+                        " page a link is on (repeat it; default: PROJECT/org/docs when it exists, then PROJECT/docs)")
     parser.add_argument("--data", type=Path, help="the data folder; default: PROJECT/data")
     parser.add_argument("--urls", type=Path, help="check the addresses in this file instead of the data's "
                         "(one per line: 'URL' or 'NAME URL'; '#' starts a comment)")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--site", type=Path, help="an already built site to check (default: build one now "
-                       "with mkdocs build --strict into a temporary folder)")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--site", type=Path, help="the built site to check (`make linkcheck` builds one with "
+                       "mkdocs_adapter.engine and passes it here)")
     where.add_argument("--no-site", action="store_true", help="check only the addresses, not the pages")
     parser.add_argument("--state", type=Path, help="history file; default: DATA/linkcheck-state.json")
     parser.add_argument("--report-md", type=Path, help="default: PROJECT/linkcheck-report.md")
@@ -91,7 +90,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.rate <= 0:
         parser.error("--rate must be more than 0")
     args.project = args.project.resolve()
-    args.config = (args.config or site_module.default_config(args.project)).resolve()
+    args.pages = [folder.resolve() for folder in args.pages] if args.pages else site_module.page_folders(args.project)
     args.data = (args.data or args.project / "data")
     args.state = args.state or args.data / "linkcheck-state.json"
     args.report_md = args.report_md or args.project / "linkcheck-report.md"
@@ -148,7 +147,7 @@ def round_robin(urls: list[str]) -> list[str]:
 def check_site(args, settings: Settings, site_dir: Path) -> tuple[list[SiteLink], dict[str, set[str]], bool]:
     """Crawl the local copy: every link inside it is fetched; outside links are collected, not fetched."""
     site_url = site_module.public_address(site_dir)
-    docs_dirs = site_module.docs_directories(args.project, args.config)
+    docs_dirs = args.pages
     files = sum(1 for path in site_dir.rglob("*") if path.is_file())
     inside: dict[str, SiteLink] = {}
     outside: dict[str, set[str]] = defaultdict(set)
@@ -278,18 +277,12 @@ def run(args: argparse.Namespace) -> int:
 
     site_links: list[SiteLink] = []
     hit_limit = False
-    with tempfile.TemporaryDirectory(prefix="link_monitor-site-") as scratch:
-        if not args.no_site:
-            site_dir = args.site
-            if site_dir is None:
-                say(f"Building the site (mkdocs build --strict --config-file {args.config.name})")
-                site_dir = Path(scratch) / "site"
-                site_module.build(args.project, site_dir, args.config)
-            if not (site_dir / "index.html").is_file():
-                raise CannotRun(f"{site_dir} is not a built site (it has no index.html); run `make build`")
-            site_links, outside, hit_limit = check_site(args, settings, site_dir)
-            for url, pages in outside.items():
-                targets.setdefault(url, Target()).pages.update(pages)
+    if not args.no_site:
+        if not (args.site / "index.html").is_file():
+            raise CannotRun(f"{args.site} is not a built site (it has no index.html); run `make build`")
+        site_links, outside, hit_limit = check_site(args, settings, args.site)
+        for url, pages in outside.items():
+            targets.setdefault(url, Target()).pages.update(pages)
     observations, address_limit, _ = check_addresses(targets, settings) if targets else ({}, False, 0.0)
     hit_limit = hit_limit or address_limit
     reason = network_looks_down(observations)

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from macros.link_state import LinkState
+from safeguarding_site.link_history import LinkState
 
 
 def write_atomically(path: Path, text: str) -> None:

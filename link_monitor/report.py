@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from macros.link_state import LinkRecord, LinkState
-from macros.review import long_date
+from safeguarding_site.link_history import LinkRecord, LinkState
+from safeguarding_site.models import SLUG_PATTERN
+from safeguarding_site.review import long_date
 
 from .classify import PERMANENT_REDIRECTS, STATUSES
 
-RESOURCE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESOURCE_ID = re.compile(SLUG_PATTERN)
 MEANINGS = {
     "ok": "the page answered normally.",
     "redirected": "the address forwards to another one; the report gives the new address.",

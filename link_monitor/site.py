@@ -1,13 +1,11 @@
-"""The built site: building it, serving it on 127.0.0.1, and naming its pages as an editor knows them."""
+"""The built site: serving it on 127.0.0.1, and naming its pages as an editor knows them.
+
+The site is built before the check (`make linkcheck` asks mkdocs_adapter.engine for it); the link
+check never builds it itself, so it depends on the site's core and on no site engine.
+"""
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import os
-import subprocess
-import sys
-import threading
 from collections import defaultdict
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -15,56 +13,25 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
 
+from safeguarding_site import static_server
+
 
 class SiteProblem(RuntimeError):
-    """The site could not be built or served."""
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # progress is printed by the link check, not per request
-        pass
-
-    def end_headers(self):
-        # linkchecker spaces out requests to each host; a "LinkChecker" header tells it that this
-        # host (our own local copy) may be checked at full speed.
-        self.send_header("LinkChecker", "local copy of the site")
-        super().end_headers()
+    """The built site cannot be used."""
 
 
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `directory` on 127.0.0.1 for the duration; yields the base URL. linkchecker spaces out
+    requests to each host; a "LinkChecker" header tells it that this one (our own local copy) may be
+    checked at full speed."""
+    with static_server.serve(directory, headers={"LinkChecker": "local copy of the site"}) as url:
+        yield url
 
 
-def default_config(project: Path) -> Path:
-    """The configuration `make build` uses: a fork's mkdocs.org.yml when there is one, else mkdocs.yml."""
-    own = project / "mkdocs.org.yml"
-    return own if own.is_file() else project / "mkdocs.yml"
-
-
-def build(project: Path, target: Path, config: Path) -> None:
-    """`mkdocs build --strict` of `project` into `target`; SiteProblem with mkdocs' own words if it fails."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(config), "--site-dir", str(target)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    try:
-        result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SiteProblem(f"could not build the site: {exc}") from None
-    if result.returncode != 0:
-        output = (result.stderr + result.stdout).strip().splitlines()
-        detail = "\n  ".join(output[-15:]) or f"exit status {result.returncode}"
-        raise SiteProblem(f"the site does not build (make build shows the same):\n  {detail}")
+def page_folders(project: Path, overlay: str = "org") -> list[Path]:
+    """Where the pages' sources live: an organisation's own pages first (org/docs/), then docs/."""
+    return [folder for folder in (project / overlay / "docs", project / "docs") if folder.is_dir()]
 
 
 CANONICAL = re.compile(r"""<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"'>\s]+)""", re.IGNORECASE)
@@ -81,19 +48,6 @@ def public_address(site_dir: Path) -> str | None:
     except OSError:
         return None
     return match[1] if match else None
-
-
-def docs_directories(project: Path, config_file: Path) -> list[Path]:
-    """Where page sources live: the configuration's docs_dir (a fork's own pages), then docs/."""
-    try:
-        from mkdocs.utils.yaml import yaml_load  # understands !ENV and INHERIT
-
-        with open(config_file, encoding="utf-8") as handle:
-            config = yaml_load(handle) or {}
-    except Exception:  # any unreadable configuration: fall back to MkDocs' default
-        config = {}
-    docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-    return list(dict.fromkeys([config_file.parent / docs_dir, project / "docs"]))
 
 
 def page_name(page_url: str, base_url: str, project: Path, docs_dirs: list[Path]) -> str:

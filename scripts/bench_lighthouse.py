@@ -12,10 +12,6 @@ the timings behind the performance score. The aim is 1.00 for both.
 """
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import shutil
@@ -23,10 +19,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from mkdocs_adapter import engine
+from safeguarding_site import static_server
 
 ROOT = engine.PROJECT
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -37,33 +33,6 @@ PAGE_TYPES = {"home": "", "guidance": "good-practice/", "tips": "tips/", "resour
               "about": "about/", "review plan": "review/"}
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
            "cumulative-layout-shift": "CLS", "speed-index": "SI"}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for clients that accept it (as GitHub Pages and others do)."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        content_type = self.guess_type(str(path))
-        if (not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not content_type.startswith(COMPRESSIBLE)):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def ensure_lighthouse() -> None:
     """Install the locked node packages (package-lock.json) when Lighthouse is not there yet; any
     problem is one line saying what is missing, never a traceback."""
@@ -86,12 +55,6 @@ def build(site: Path) -> None:
     result = engine.build(ROOT, site, os.environ.get("CONFIG") or None)
     if not result.ok:
         sys.exit("bench: the site does not build: " + " ".join(result.problems or ["see make build"]))
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def lighthouse(url: str) -> dict:
@@ -124,7 +87,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
         site = Path(tmp) / "site"
         build(site)
-        server, base = serve(site)
+        server = static_server.start(site, gzip=True)
+        base = server.url
         try:
             print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip:")
             print(f"  {'page type':12} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT     CLS")
@@ -138,7 +102,7 @@ def main() -> int:
                 if result["failed"]:
                     print(f"  {'':12} accessibility audits failed: {', '.join(result['failed'])}")
         finally:
-            server.shutdown()
+            server.stop()
     return 0
 
 

@@ -2,22 +2,20 @@
 to break on purpose, and headless Chromium (Debian's package) driven by Playwright."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from mkdocs_adapter import engine
+from safeguarding_site import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads; examples/ holds the example organisation, built in place by mkdocs.example.yml.
-PROJECT_PARTS = ("docs", "data", "macros", "overrides", "hooks", "mkdocs_adapter", "examples", "mkdocs.yml",
+PROJECT_PARTS = ("docs", "data", "overrides", "examples", "mkdocs.yml",
                  "mkdocs.example.yml")
 EXAMPLE_CONFIG = "mkdocs.example.yml"
 CHROMIUM = "/usr/bin/chromium"
@@ -49,17 +47,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 def serve_directory(directory: Path):
     """Serve `directory` on 127.0.0.1 (a free port) in a thread; returns (server, base_url)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    running = static_server.start(directory)
+    return running, running.url
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +67,7 @@ def site_url(built_site):
     """Base URL of the built site served over local HTTP."""
     server, url = serve_directory(built_site)
     yield url
-    server.shutdown()
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +80,7 @@ def instant_site_url(tmp_path_factory):
     result = engine.build(ROOT, site, "mkdocs.yml", env={"SITE_URL": url})
     assert result.ok, f"strict build failed:\n{result.output}"
     yield url
-    server.shutdown()
+    server.stop()
 
 
 @pytest.fixture

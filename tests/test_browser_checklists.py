@@ -34,7 +34,7 @@ def nav_to(page, title, path):
 
 
 def test_every_item_on_every_checklist_page_is_a_labelled_checkbox(page, instant_site_url):
-    from macros.loading import load_site_data
+    from safeguarding_site.loading import load_site_data
     from conftest import ROOT
     data = load_site_data(ROOT / "data")
     for path, checklist_id in CHECKLIST_PAGES.items():

@@ -348,7 +348,7 @@ def changed_site(tmp_path_factory):
     assert result.returncode == 0, result.stdout + result.stderr
     server, url = serve_directory(site)
     yield url
-    server.shutdown()
+    server.stop()
 
 
 def test_reworded_items_keep_answers_and_removed_items_are_listed_not_dropped(page, changed_site):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from macros.errors import DataErrors
-from macros.loading import load_site_data
+from safeguarding_site.errors import DataErrors
+from safeguarding_site.loading import load_site_data
 
 
 def edited_data(tmp_path: Path, file: str, old: str, new: str) -> Path:

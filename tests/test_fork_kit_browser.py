@@ -21,7 +21,7 @@ def rgb(colour: str) -> str:
 def fork_url(fork_site):  # noqa: F811
     server, url = serve_directory(fork_site)
     yield url
-    server.shutdown()
+    server.stop()
 
 
 def test_header_and_links_use_the_organisations_colour(page, fork_url):

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from macros import render
-from macros.loading import load_site_data
-from macros.models import Colours, OurGuidelinesFile, contrast
+from safeguarding_site import render
+from safeguarding_site.loading import load_site_data
+from safeguarding_site.models import Colours, OurGuidelinesFile, contrast
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Front matter MkDocs cannot read is explained, not silently dropped."""
-from macros.front_matter import front_matter_problem
+from safeguarding_site.front_matter import front_matter_problem
 
 
 def test_valid_front_matter_has_no_problem():

@@ -22,7 +22,7 @@ from link_monitor_servers import free_port, start_server, stop_server, web  # no
 from link_monitor.classify import CheckResult, Observation, advance, classify
 from link_monitor.files import save_state, write_atomically
 from link_monitor.runner import Settings, parse_rows, run_linkchecker
-from macros.link_state import LinkRecord, LinkState, StateFileError, load_link_notices, read_state
+from safeguarding_site.link_history import LinkRecord, LinkState, StateFileError, load_link_notices, read_state
 
 TIMEOUT = 2  # seconds, for every run here
 FIRST_RUN, SECOND_RUN = date(2026, 3, 2), date(2026, 3, 9)
@@ -472,27 +472,23 @@ def test_linkchecker_is_stopped_at_the_time_limit_and_rows_so_far_are_kept(web):
 # --- the site build reads the history ------------------------------------------------------------
 
 def test_missing_history_gives_no_notices(tmp_path):
-    assert load_link_notices(tmp_path / "linkcheck-state.json") == ({}, None)
+    notices = load_link_notices(tmp_path / "linkcheck-state.json")
+    assert notices.by_source == {} and notices.last_checked is None and notices.warning is None
 
 
-def test_unusable_history_gives_no_notices_and_a_warning_naming_the_file(tmp_path, caplog):
+def test_unusable_history_gives_no_notices_and_a_warning_naming_the_file(tmp_path):
     path = tmp_path / "linkcheck-state.json"
     path.write_text("not json")
-    import logging
-    logger = logging.getLogger("safeguarding.links")
-    logger.addHandler(caplog.handler)
-    try:
-        assert load_link_notices(path) == ({}, None)
-    finally:
-        logger.removeHandler(caplog.handler)
-    assert str(path) in caplog.text and "without link notices" in caplog.text
+    notices = load_link_notices(path)
+    assert notices.by_source == {} and notices.last_checked is None
+    assert str(path) in notices.warning and "without link notices" in notices.warning
 
 
 def test_history_gives_a_notice_per_resource_with_its_address(tmp_path):
     path = tmp_path / "linkcheck-state.json"
     dead = history("broken", "broken")
     save_state(path, LinkState(last_run=days(2), links={"http://a.example/": dead}))
-    notices, checked = load_link_notices(path)
-    assert checked == days(2)
-    assert notices["r"].status == "dead" and notices["r"].url == "http://a.example/"
-    assert notices["r"].last_checked == days(2)
+    notices = load_link_notices(path)
+    assert notices.last_checked == days(2)
+    card = notices.by_source["r"]
+    assert card.status == "dead" and card.url == "http://a.example/" and card.last_checked == days(2)

@@ -16,7 +16,7 @@ import textstat
 
 from conftest import ROOT, built_pages
 
-PROSE = ["docs", "data", "README.md", "macros/templates", "overrides"]
+PROSE = ["docs", "data", "README.md", "safeguarding_site/templates", "overrides", "examples"]
 US_TO_UK = ROOT / "tests" / "prose" / "us-to-uk.txt"
 # Official names keep their own spelling.
 OFFICIAL_NAMES = r"International License|\bLICENSE\b|rel=\"license\""

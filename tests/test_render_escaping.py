@@ -1,9 +1,9 @@
 """Text from data is always shown as text: HTML and template syntax are escaped, never run."""
 from datetime import date
 
-from macros import render
-from macros.models import Checklist, ResourcesFile
-from macros.render import LinkNotice
+from safeguarding_site import render
+from safeguarding_site.models import Checklist, ResourcesFile
+from safeguarding_site.link_history import LinkNotice
 
 HOSTILE = '<script>alert(1)</script> {{ config.site_name }} {% raw %} & "quotes"'
 

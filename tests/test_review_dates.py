@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from conftest import built_pages, copy_project, run_build
-from macros.review import ReviewError, add_period, review_of
+from safeguarding_site.review import ReviewError, add_period, review_of
 
 
 @pytest.mark.parametrize("start, period, due", [

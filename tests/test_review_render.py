@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import render
-from macros.loading import SiteData, load_site_data
-from macros.models import ChecklistsFile
+from safeguarding_site import render
+from safeguarding_site.loading import SiteData, load_site_data
+from safeguarding_site.models import ChecklistsFile
 
 ROOT = Path(__file__).resolve().parent.parent
 BREAKOUT = '</script><script>alert(1)</script><!-- </SCRIPT > & \u2028 "quoted" 🎉'

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from conftest import ROOT
-from macros.models import DATA_MODELS
-from macros.schema import schema_documents
+from safeguarding_site.models import DATA_MODELS
+from safeguarding_site.schema import schema_documents
 
 
 def test_committed_schema_matches_the_models():

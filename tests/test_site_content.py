@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, built_pages
-from macros.loading import load_site_data
+from safeguarding_site.loading import load_site_data
 
 DATA = load_site_data(ROOT / "data")
 

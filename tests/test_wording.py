@@ -4,8 +4,8 @@ from fractions import Fraction
 import pytest
 
 from conftest import ROOT
-from macros.loading import load_site_data
-from macros.wording import fraction_words, nearest_fraction, percent_in_words
+from safeguarding_site.loading import load_site_data
+from safeguarding_site.wording import fraction_words, nearest_fraction, percent_in_words
 
 WORDS_TO_FRACTION = {fraction_words(Fraction(n, d)): Fraction(n, d)
                      for d in (2, 3, 4, 5, 10) for n in range(1, d)} | {"one in twenty": Fraction(1, 20)}

@@ -4,7 +4,7 @@
 lives here, beside the reader, so the writer and the reader cannot drift apart.
 
 For the build, the file is optional and never fatal: when it is missing every card renders without a
-notice; when it cannot be read the build prints a warning naming the file and carries on without
+notice; when it cannot be read the build is told why (a warning to print) and carries on without
 notices (a broken history must not stop the guidance being published).
 """
 from __future__ import annotations
@@ -14,10 +14,11 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .advisory_log import advisory_logger
-from .render import LinkNotice
+from .review import long_date
 
 STATE_VERSION = 1
 
@@ -26,8 +27,20 @@ Status = Literal["ok", "redirected", "transient", "dead"]
 # TLS failure or redirect loop; it becomes "dead" only when the run before saw "broken" too.
 Observed = Literal["ok", "redirected", "transient", "broken", "unchecked"]
 
-# A warning about the history file must not fail a --strict build.
-log = advisory_logger("links")
+
+
+@dataclass(frozen=True)
+class LinkNotice:
+    """What the link check knows about one resource's address, for its card."""
+
+    status: str  # ok | redirected | transient | dead
+    last_checked: date
+    redirect: str | None = None
+    url: str | None = None  # the address that was checked; a notice for an older address is not shown
+
+    @property
+    def last_checked_text(self) -> str:
+        return long_date(self.last_checked)
 
 
 class LinkRecord(BaseModel):
@@ -101,15 +114,21 @@ def notices_from_state(state: LinkState) -> dict[str, LinkNotice]:
     return notices
 
 
-def load_link_notices(path: Path) -> tuple[dict[str, LinkNotice], date | None]:
-    """(notices by resource id, the day links were last checked) for the site build.
+@dataclass
+class LinkNotices:
+    """What the site build takes from the history: a notice per resource, when links were last checked,
+    and a warning to show when the file could not be used."""
 
-    Missing file: no notices and no date. Unusable file: a warning naming it, then the same.
-    """
+    by_source: dict[str, LinkNotice] = field(default_factory=dict)
+    last_checked: date | None = None
+    warning: str | None = None
+
+
+def load_link_notices(path: Path) -> LinkNotices:
+    """The notices for the site build. Missing file: none, and no date. Unusable file: none, with a warning."""
     try:
         state = read_state(path)
     except StateFileError as exc:
-        log.warning(f"Link check history ignored: {exc}. The site is built without link notices; "
-                    "run `make linkcheck` to write a fresh one, or restore the file from git.")
-        return {}, None
-    return notices_from_state(state), state.last_run
+        return LinkNotices(warning=f"Link check history ignored: {exc}. The site is built without link notices;"
+                                  " run `make linkcheck` to write a fresh one, or restore the file from git.")
+    return LinkNotices(notices_from_state(state), state.last_run)

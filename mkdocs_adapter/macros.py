@@ -1,13 +1,14 @@
-"""mkdocs-macros entry point: registers macros and nothing else of substance.
+"""The mkdocs-macros pluglet (mkdocs.yml: `macros: modules: [mkdocs_adapter.macros]`): the macros pages
+call, and the checks that make a wrongly written call a plain message naming the page and its line.
 
-Every macro is a one-line call into `macros.render`, so the rendering stays plain,
-tested Python that another site engine could call just as well.
+Every macro is a one-line call into `safeguarding_site.render`, with data the plugin read for this
+build (mkdocs_adapter/build.py), so the rendering stays plain, tested Python that another site
+engine could call just as well.
 """
 from __future__ import annotations
 
 import functools
 import inspect
-import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -16,15 +17,14 @@ import jinja2
 import jinja2.meta
 from mkdocs.exceptions import PluginError
 
-from . import render
-from .advisory_log import advisory_logger
-from .errors import DataErrors, MacroCallError
-from .front_matter import front_matter_problem
-from .link_state import load_link_notices
-from .loading import load_organisation, load_site_data
-from .review import ReviewError, review_of
+from safeguarding_site import render
+from safeguarding_site.errors import MacroCallError
+from safeguarding_site.front_matter import front_matter_problem
+from safeguarding_site.review import ReviewError, review_of
 
-log = logging.getLogger("mkdocs.plugins.safeguarding")
+from . import build as site_build
+from .advice import advisory_logger
+
 BUILT_IN_MACROS = {"context", "macros_info", "now", "fix_url"}
 # Overdue reviews are reported, but must not fail a --strict build on the day a date passes.
 review_log = advisory_logger("review")
@@ -44,27 +44,9 @@ def page_label(env, page) -> str:
 
 
 def define_env(env):
-    root = project_root(env)
-    data_dir = root / env.conf["extra"].get("data_dir", "data")
-    try:
-        data = load_site_data(data_dir, label_prefix=data_dir.relative_to(root).as_posix())
-    except DataErrors as errors:
-        raise PluginError(str(errors)) from None
-    for notice in data.notices:
-        log.info(notice)
-    link_notices, links_checked = load_link_notices(data_dir / "linkcheck-state.json")
-    problems: list[str] = []
-    env.variables["macro_problems"] = problems
-    env.variables["site_data"] = data
-    env.conf["extra"]["attribution"] = render.attribution(data.publication)
-    # An organisation's overlay (see docs/for-organisations.md): extra.organisation_dir in mkdocs.org.yml.
-    org_dir = env.conf["extra"].get("organisation_dir")
-    try:
-        organisation = load_organisation(root / org_dir, data.guidelines_file, org_dir) if org_dir else None
-    except DataErrors as errors:
-        raise PluginError(str(errors)) from None
-    for notice in organisation.notices if organisation else []:
-        log.info(notice)
+    site = site_build.current()
+    data, organisation, links = site.data, site.organisation, site.links
+    problems = site.macro_problems
 
     def our_organisation():
         if organisation is None:
@@ -94,11 +76,11 @@ def define_env(env):
     @macro
     def resource_card(resource_id, level=3):
         return render.resource_card(data.resource(resource_id), data.resources_file, level,
-                                    link_notices.get(resource_id))
+                                    links.by_source.get(resource_id))
 
     @macro
     def resource_directory(level=3):
-        return render.resource_directory(data, link_notices, links_checked, level)
+        return render.resource_directory(data, links.by_source, links.last_checked, level)
 
     @macro
     def resource_link(resource_id, text=None):
@@ -234,7 +216,7 @@ def on_pre_page_macros(env):
 
 
 def on_post_page_macros(env):
-    problems = env.variables["macro_problems"]
+    problems = site_build.current().macro_problems
     if problems:
         found = list(problems)
         problems.clear()

@@ -8,11 +8,9 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
-from . import overlay_checks
 from .errors import DataError, DataErrors, MacroCallError
-from .models import (DATA_MODELS, ORG_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile,
-                     Organisation, OurGuidelinesFile, Publication, Resource, ResourcesFile, Statistic,
-                     StatisticsFile, StatisticSource)
+from .models import (DATA_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile, Publication, Resource,
+                     ResourcesFile, Statistic, StatisticsFile, StatisticSource)
 from .yaml_source import YamlSource, read_yaml
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -276,112 +274,3 @@ def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
     for source in sources.values():
         data.notices.extend(_markup_notices(source))
     return data
-
-
-# --- an organisation's overlay (org/data/*.yml) ------------------------------------------------
-
-@dataclass
-class OrganisationData:
-    """An organisation's own details and guideline choices, validated against the upstream topics."""
-
-    details: Organisation
-    guidelines: OurGuidelinesFile
-    docs_dir: Path
-    notices: list[str] = field(default_factory=list)
-
-
-def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
-                         label_prefix: str) -> list[DataError]:
-    """What a schema cannot see: ids from data/guidelines.yml, and files that must exist in org/docs/."""
-    problems: list[DataError] = []
-    details_src, choices_src = sources["organisation"], sources["our-guidelines"]
-    known = {topic.id: topic for topic in topics.topics}
-    for topic_id, choice in org.guidelines.choices.items():
-        where = ("choices", topic_id)
-        if topic_id not in known:
-            problems.append(DataError(
-                choices_src.label, f"'{topic_id}' is not one of the guideline topics in data/guidelines.yml"
-                f" ({', '.join(known)})", field=f"choices.{topic_id}", line=choices_src.line_of(where)))
-            continue
-        stances = [stance.id for stance in known[topic_id].stances]
-        if choice.stance and choice.stance not in stances:
-            offer = (f"its example stances are {', '.join(stances)}" if stances
-                     else "it has no example stances")
-            problems.append(DataError(
-                choices_src.label, f"'{choice.stance}' is not an example stance of topic '{topic_id}' ({offer});"
-                " or write your own with 'wording'", field=f"choices.{topic_id}.stance",
-                line=choices_src.line_of(where + ("stance",))))
-        if choice.follow_up and not known[topic_id].follow_up:
-            problems.append(DataError(
-                choices_src.label, f"topic '{topic_id}' has no follow-up question; put your text in 'wording'",
-                field=f"choices.{topic_id}.follow_up", line=choices_src.line_of(where + ("follow_up",))))
-    files = [(("logo",), org.details.logo)] if org.details.logo else []
-    files += [(("pages", index), page) for index, page in enumerate(org.details.pages)]
-    for loc, path in files:
-        entry = f"pages #{loc[1] + 1}" if loc[0] == "pages" else None
-        if entry and not path.endswith(".md"):
-            problems.append(DataError(details_src.label, f"'{path}' is not a page: page files end in .md",
-                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
-        elif not (org.docs_dir / path).is_file():
-            problems.append(DataError(details_src.label, f"there is no file {label_prefix}/docs/{path}",
-                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
-    return problems
-
-
-def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str, example_dir: Path) -> list[DataError]:
-    """Placeholders from `make org`, and details of the made-up example organisation, anywhere in the overlay."""
-    try:
-        example = read_yaml(example_dir / "data" / "organisation.yml")
-        example_choices = read_yaml(example_dir / "data" / "our-guidelines.yml")
-        agreed = example_choices.data.get("agreed") if isinstance(example_choices.data, dict) else None
-        details = overlay_checks.example_details(example.data, agreed)
-    except DataError:  # no example beside this copy: only placeholders can be found
-        example, details = None, []
-    problems: list[DataError] = []
-    for source in sources.values():
-        problems += overlay_checks.data_problems(source, details)
-    raw = sources["organisation"].data
-    logo = raw.get("logo") if isinstance(raw, dict) else None
-    example_logo = example.data.get("logo") if example is not None and isinstance(example.data, dict) else None
-    if isinstance(logo, str) and isinstance(example_logo, str):
-        problem = overlay_checks.logo_problem(org_dir / "docs" / logo, example_dir / "docs" / example_logo,
-                                              sources["organisation"].label,
-                                              sources["organisation"].line_of(("logo",)))
-        problems += [problem] if problem else []
-    docs = org_dir / "docs"
-    for page in markdown_pages(docs):
-        problems += overlay_checks.page_problems(docs / page, f"{label_prefix}/docs/{page}", details)
-    return problems
-
-
-def markdown_pages(folder: Path) -> list[str]:
-    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files)."""
-    folder = Path(folder)
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
-
-
-LEFTOVERS_WHERE = "your organisation's files"
-
-
-def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org",
-                      example_dir: Path | None = None) -> OrganisationData:
-    """Read org/data/organisation.yml and org/data/our-guidelines.yml; raise DataErrors like load_site_data.
-
-    With `example_dir` (the example organisation's overlay), anything left from the starter or the
-    example is refused first, unless `org_dir` is that very folder (the example built as itself)."""
-    org_dir = Path(org_dir)
-    sources = _read_sources(org_dir / "data", f"{label_prefix}/data", ORG_MODELS)
-    if example_dir is not None and org_dir.resolve() != Path(example_dir).resolve():
-        problems = _leftovers(org_dir, sources, label_prefix, Path(example_dir))
-        if problems:
-            raise DataErrors(problems, where=LEFTOVERS_WHERE)
-    models = _validate_all(sources, ORG_MODELS)
-    org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
-                           docs_dir=org_dir / "docs")
-    problems = _organisation_checks(org, topics, sources, label_prefix)
-    if problems:
-        raise DataErrors(problems)
-    for source in sources.values():
-        org.notices.extend(_markup_notices(source))
-    return org

@@ -1,6 +1,6 @@
 """Write the JSON Schema of each data file to data/schema/, for editor autocompletion.
 
-Run `make schema` (or `python -m macros.schema`) after changing macros/models.py;
+Run `make schema` (or `python -m safeguarding_site.schema`) after changing safeguarding_site/models.py;
 a test fails while the committed schema differs from the models.
 """
 from __future__ import annotations

@@ -1,16 +1,26 @@
-"""Page review dates (after GOV.UK's tech docs): last_reviewed + review_in = review due."""
+"""Page review dates (after GOV.UK's tech docs): last_reviewed + review_in = review due.
+
+The day after the due date, a page is overdue: the build warns, and the browser marks the page
+overdue from the `overdue_from` date written into it, so a page that is not rebuilt still says so.
+"""
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from pydantic import ValidationError
 
 from .models import PageReview
 
 PERIOD = re.compile(r"^\s*([1-9][0-9]*)\s+(day|week|month|year)s?\s*$")
+# Dates for readers, UK style ("29 November 2026"). The browser writes them with the same settings,
+# Intl.DateTimeFormat(DATE_LOCALE, LONG_DATE), which the page contract gives it (browser_contract.py).
+DATE_LOCALE = "en-GB"
+LONG_DATE = {"day": "numeric", "month": "long", "year": "numeric"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 
 
 class ReviewError(ValueError):
@@ -25,6 +35,10 @@ class Review:
     overdue: bool
 
     @property
+    def overdue_from(self) -> date:
+        return overdue_from(self.due)
+
+    @property
     def last_reviewed_text(self) -> str:
         return long_date(self.last_reviewed)
 
@@ -35,23 +49,21 @@ class Review:
 
 def long_date(day: date) -> str:
     """UK style: 29 November 2026."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def overdue_from(due: date) -> date:
+    """The first day on which a page whose review was due on `due` counts as overdue."""
+    return due + timedelta(days=1)
 
 
 def add_period(start: date, period: str) -> date:
+    """`start` plus a period like '6 months' (a month on from 31 January is the last day of February)."""
     match = PERIOD.match(period)
     if not match:
         raise ReviewError(f"'{period}' is not a period like '6 months', '12 weeks' or '1 year'")
     count, unit = int(match.group(1)), match.group(2)
-    if unit == "day":
-        return start + timedelta(days=count)
-    if unit == "week":
-        return start + timedelta(weeks=count)
-    months = count * (12 if unit == "year" else 1)
-    year, month = divmod(start.month - 1 + months, 12)
-    year += start.year
-    month += 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return start + relativedelta(**{f"{unit}s": count})
 
 
 def review_of(meta: dict, today: date) -> Review:
@@ -63,12 +75,12 @@ def review_of(meta: dict, today: date) -> Review:
         error = exc.errors()[0]
         name = error["loc"][0]
         if error["type"] == "missing" or fields.get(name) is None:
-            raise ReviewError(f"front matter field '{name}' is missing (for example "
-                              f"{'last_reviewed: 2026-11-29' if name == 'last_reviewed' else 'review_in: 12 months'})") from None
+            example = "last_reviewed: 2026-11-29" if name == "last_reviewed" else "review_in: 12 months"
+            raise ReviewError(f"front matter field '{name}' is missing (for example {example})") from None
         if name == "last_reviewed":
             raise ReviewError(f"front matter field 'last_reviewed' should be a date written YYYY-MM-DD, "
                               f"not {fields[name]!r}") from None
         raise ReviewError(f"front matter field 'review_in' should be a period like '6 months' or '1 year', "
                           f"not {fields[name]!r}") from None
     due = add_period(checked.last_reviewed, checked.review_in)
-    return Review(checked.last_reviewed, checked.review_in, due, overdue=today > due)
+    return Review(checked.last_reviewed, checked.review_in, due, overdue=today >= overdue_from(due))

@@ -1,7 +1,7 @@
 """Pure render functions: validated data in, escaped HTML out.
 
 Nothing here knows about MkDocs or mkdocs-macros. Each function fills one Jinja
-template from `macros/templates/` with autoescaping on, so text from data/ is
+template from `safeguarding_site/templates/` with autoescaping on, so text from data/ is
 always shown as text, never run as HTML or as a template.
 """
 from __future__ import annotations
@@ -14,9 +14,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .browser_contract import COUNT_COLUMNS, REVIEW_FORMAT_VERSION, STATUS_LABELS
+from .link_history import LinkNotice
 from .loading import SiteData
-from .models import Checklist, Publication, Resource, ResourcesFile, Statistic, StatisticSource
-from .models import Colours, GuidelinesFile, GuidelineTopic, Organisation, OurGuidelinesFile, contrast
+from .models import (Checklist, Colours, GuidelinesFile, GuidelineTopic, Organisation, OurGuidelinesFile, Publication,
+                     Resource, ResourcesFile, Statistic, StatisticSource, contrast)
 from .review import long_date
 from .wording import percent_in_words
 
@@ -28,20 +30,6 @@ TEMPLATES = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-
-
-@dataclass(frozen=True)
-class LinkNotice:
-    """What the link check knows about one resource's address."""
-
-    status: str  # ok | redirected | transient | dead
-    last_checked: date
-    redirect: str | None = None
-    url: str | None = None  # the address that was checked; a notice for an older address is not shown
-
-    @property
-    def last_checked_text(self) -> str:
-        return long_date(self.last_checked)
 
 
 def _render(template: str, **context) -> Markup:
@@ -78,9 +66,6 @@ def checklist(checklist: Checklist, js_note: bool = True) -> Markup:
     return _render("checklist.html.j2", c=checklist, js_note=js_note)
 
 
-REVIEW_FORMAT_VERSION = 1
-
-
 def json_for_script(value) -> Markup:
     """JSON that is safe as the text of an HTML element (a <template> or <script> block): no '<',
     '>' or '&' is left to end the block, open a comment or start an entity, and the line separators
@@ -104,7 +89,8 @@ def review_plan(data: SiteData) -> Markup:
     """The review and action plan: every checklist as a plain list (what readers without JavaScript
     get), with the current guidance as JSON for the script that turns it into the plan."""
     sections = [{"c": c, "list": checklist(c, js_note=False)} for c in data.checklists]
-    return _render("review_plan.html.j2", sections=sections,
+    return _render("review_plan.html.j2", sections=sections, columns=[STATUS_LABELS[s] for s in COUNT_COLUMNS],
+                   not_started_column=COUNT_COLUMNS.index("not-started"),
                    guidance=json_for_script(review_guidance(data.checklists)))
 
 
@@ -135,10 +121,14 @@ def changes(publication: Publication) -> Markup:
     return _render("changes.html.j2", changes=publication.changes)
 
 
+def tel_address(phone: str) -> str:
+    """A UK number as the address of a tel: link, e.g. 0191 498 0123 -> +441914980123."""
+    digits = phone.replace(" ", "").replace("(", "").replace(")", "")
+    return digits if digits.startswith("+") else "+44" + digits.removeprefix("0")
+
+
 def publisher_contact(publication: Publication) -> Markup:
-    publisher = publication.publisher
-    phone_link = "+44" + publisher.phone.replace(" ", "").removeprefix("0")
-    return _render("publisher_contact.html.j2", p=publisher, phone_link=phone_link)
+    return _render("publisher_contact.html.j2", p=publication.publisher, tel=tel_address)
 
 
 def information_sheets(publication: Publication) -> Markup:
@@ -187,18 +177,12 @@ def guidelines(topics: GuidelinesFile, choices: OurGuidelinesFile | None = None,
     rows = guideline_rows(topics, choices)
     return _render("guidelines.html.j2", rows=rows, level=level, organisation=organisation,
                    agreed=choices.agreed if choices else None,
-                   to_decide=[row.topic.title for row in rows if not row.decided], tel=_tel)
-
-
-def _tel(phone: str) -> str:
-    """A UK number as a tel: address, e.g. 0191 498 0123 -> +441914980123."""
-    digits = phone.replace(" ", "").replace("(", "").replace(")", "")
-    return digits if digits.startswith("+") else "+44" + digits.removeprefix("0")
+                   to_decide=[row.topic.title for row in rows if not row.decided], tel=tel_address)
 
 
 def organisation_contact(organisation: Organisation) -> Markup:
     return _render("organisation_contact.html.j2", org=organisation, lead=organisation.safeguarding_lead,
-                   contact=organisation.contact, tel=_tel)
+                   contact=organisation.contact, tel=tel_address)
 
 
 def _mix(colour: str, towards: str, share: float) -> str:

@@ -13,8 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-STARTER = PROJECT / "examples" / "starter"
+STARTER = Path("examples") / "starter"  # inside the project
 TEXT_SUFFIXES = {".yml", ".md"}
 
 
@@ -32,7 +31,7 @@ def fill(text: str, name: str, today: date) -> str:
     return text
 
 
-def start(project: Path, name: str, today: date | None = None, starter: Path = STARTER) -> list[Path]:
+def start(project: Path, name: str, today: date | None = None) -> list[Path]:
     """Write the starter overlay into `project`; returns the files written. ValueError says what is wrong."""
     name = " ".join(name.split())
     if not name:
@@ -43,6 +42,7 @@ def start(project: Path, name: str, today: date | None = None, starter: Path = S
                          " exist here, so nothing was changed: your organisation's files are already started."
                          " To start again, move them somewhere else first.")
     today = today or date.today()
+    starter = project / STARTER
     written = []
     for source in sorted(starter.rglob("*")):
         if source.is_dir():

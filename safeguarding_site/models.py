@@ -1,7 +1,7 @@
 """The data schema: one pydantic model per YAML file in data/.
 
 Field descriptions become the JSON Schema that editors see as hints
-(`python -m macros.schema` writes data/schema/).
+(`make schema`, python -m safeguarding_site.schema, writes data/schema/).
 """
 from __future__ import annotations
 

@@ -1,0 +1,163 @@
+"""The MkDocs plugin (`plugins: - safeguarding` in mkdocs.yml): data/, the link history and an
+organisation's overlay, read once per build, and the credit to the leaflet on every page.
+
+1. It reads data/ (checked by safeguarding_site, with plain errors naming file, line, entry and
+   field) and starts the build's shared state for the macros.
+2. When the config sets `extra.organisation_dir` (an organisation's mkdocs.org.yml does; see
+   docs/for-organisations.md), it lays that folder over the upstream site:
+   - pages come from the overlay's docs/ first; every upstream file it does not replace is still
+     built (the fallback FastAPI's docs use for untranslated pages), so a fork never copies upstream
+     pages and their updates arrive with `make update`;
+   - the organisation's own pages get a menu section of their own, right after Home;
+   - name, logo, colours and copyright line come from its organisation.yml; the starter's
+     placeholders and the made-up example's details are refused.
+3. The credit reaches the footer as data (`site_credit`), and each built page is checked to still
+   carry it, character for character, whatever an overlay's templates or settings do.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+import safeguarding_site
+from safeguarding_site import render
+from safeguarding_site.browser_contract import contract
+from safeguarding_site.errors import DataErrors
+from safeguarding_site.link_history import load_link_notices
+from safeguarding_site.loading import load_site_data
+from safeguarding_site.overlay import (LEFTOVERS_WHERE, load_organisation, menu_section, settings_leftovers,
+                                       upstream_files)
+from safeguarding_site.overlay_checks import EXAMPLE_DIR
+
+from . import build as site_build
+from .advice import advisory_logger
+
+ORG_STYLESHEET = "assets/stylesheets/organisation.css"
+HISTORY = Path("data") / "linkcheck-state.json"
+log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
+advice = advisory_logger("site")  # warnings that must not fail a strict build
+
+
+def nav_pages(nav) -> set[str]:
+    """Every page path named anywhere in a nav setting."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_pages(value) for value in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(nav_pages(item) for item in nav)) if nav else set()
+    return set()
+
+
+def refuse_settings(config) -> None:
+    """Settings that would change the credit, or where it comes from, are refused by name."""
+    name = Path(config.config_file_path).name
+    if "attribution" in config.extra:
+        raise PluginError(f"Problem in {name}: remove extra.attribution. The credit to the leaflet is built from"
+                          " data/publication.yml and cannot be changed in the config.")
+    if "data_dir" in config.extra:
+        raise PluginError(f"Problem in {name}: remove extra.data_dir. The guidance data, and the credit to the"
+                          " leaflet built from it, always come from data/.")
+
+
+class SafeguardingPlugin(BasePlugin):
+    """Reads the project's data and overlay for the build, and keeps the credit on every page."""
+
+    @event_priority(50)  # before mkdocs-macros, which takes the data from this build
+    def on_config(self, config):
+        refuse_settings(config)
+        project = Path(config.config_file_path).resolve().parent
+        try:
+            data = load_site_data(project / "data")
+        except DataErrors as errors:
+            raise PluginError(str(errors)) from None
+        for notice in data.notices:
+            log.info(notice)
+        links = load_link_notices(project / HISTORY)
+        if links.warning:
+            advice.warning(links.warning)
+        site = site_build.SiteBuild(project=project, data=data, links=links,
+                                    credit=render.attribution(data.publication))
+        org_dir = config.extra.get("organisation_dir")
+        if org_dir:
+            self.lay_overlay(config, site, project, org_dir)
+        site_build.start(site)
+        code = [Path(safeguarding_site.__file__).parent, Path(__file__).parent]  # make serve: code changes too
+        config.watch.extend(str(path) for path in code if str(path) not in config.watch)
+        return config
+
+    @staticmethod
+    def lay_overlay(config, site, project: Path, org_dir: str) -> None:
+        org_path = project / org_dir
+        name = Path(config.config_file_path).name
+        if Path(config.docs_dir).resolve() != (org_path / "docs").resolve():
+            raise PluginError(f"Problem in {name}: with extra.organisation_dir set to '{org_dir}', docs_dir must be"
+                              f" '{org_dir}/docs' (your own pages; upstream pages fill in the rest)")
+        leftovers = settings_leftovers(Path(config.config_file_path),
+                                       {"site_name": config.site_name,
+                                        "site_description": config.site_description or ""},
+                                       org_path, project / EXAMPLE_DIR)
+        try:
+            org = load_organisation(org_path, site.data.guidelines_file, org_dir, example_dir=project / EXAMPLE_DIR)
+        except DataErrors as errors:
+            if errors.where == LEFTOVERS_WHERE:
+                errors = DataErrors(leftovers + errors.errors, where=LEFTOVERS_WHERE)
+            raise PluginError(str(errors)) from None
+        if leftovers:
+            raise PluginError(str(DataErrors(leftovers, where=LEFTOVERS_WHERE)))
+        for notice in org.notices:
+            log.info(notice)
+        site.organisation = org
+        details = org.details
+        config.copyright = str(escape(details.copyright))
+        if details.logo:
+            config.theme["logo"] = details.logo
+        if details.colours:
+            config.extra_css.append(ORG_STYLESHEET)
+        section = menu_section(org, project / "docs")
+        for page in section.unlisted:
+            advice.warning(f"{org_dir}/docs/{page} is not listed under 'pages:' in {org_dir}/data/organisation.yml, so"
+                        " the menu shows it after the listed pages, in file-name order. Add it to that list to choose"
+                        " its place.")
+        if config.nav and section.pages and not nav_pages(config.nav) & set(section.pages):
+            config.nav = [config.nav[0], {section.title: section.pages}, *config.nav[1:]]
+        config.watch.extend(str(path) for path in (project / "docs", org_path / "data", project / "mkdocs.yml")
+                            if str(path) not in config.watch)
+
+    def on_files(self, files: Files, config) -> Files:
+        site = site_build.current()
+        if site.organisation is None:
+            return files
+        upstream = site.project / "docs"
+        for src_uri in upstream_files(upstream, site.organisation.docs_dir):
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File(src_uri, str(upstream), config.site_dir, config.use_directory_urls))
+        colours = site.organisation.details.colours
+        if colours:
+            files.append(File.generated(config, ORG_STYLESHEET, content=render.organisation_css(colours)))
+        return files
+
+    def on_env(self, env, config, files):
+        """What the templates take from the data: the credit and the browser contract."""
+        site = site_build.current()
+        env.globals["site_credit"] = site.credit
+        env.globals["site_contract"] = render.json_for_script(contract())
+        return env
+
+    def on_post_page(self, output: str, page, config) -> str:
+        site = site_build.current()
+        if str(site.credit) not in output:
+            source = Path(page.file.abs_src_path or page.file.src_uri)
+            label = source.relative_to(site.project).as_posix() if source.is_relative_to(site.project) \
+                else source.as_posix()
+            licence = site.data.publication.licence.url
+            raise PluginError(f"Problem in {label}: the built page does not show the credit to the leaflet"
+                              f" (\"{site.credit.striptags()}\", linking to {licence}). It comes from"
+                              " data/publication.yml through overrides/partials/copyright.html, and every page must"
+                              " keep it: put back any template or setting that removed it.")
+        return output

@@ -1,0 +1,75 @@
+"""Serve a built site from a folder on 127.0.0.1, as a static host would: for the link check, the
+tests and `make bench` (which asks for gzip, as GitHub Pages sends it)."""
+from __future__ import annotations
+
+import functools
+import gzip as gzip_module
+import http.server
+import io
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+    use_gzip = False
+
+    def log_message(self, *args):  # quiet: callers report what matters
+        pass
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):
+        if not self.use_gzip or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if not path.is_file() or not content_type.startswith(COMPRESSIBLE):
+            return super().send_head()
+        body = gzip_module.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@dataclass
+class RunningServer:
+    url: str  # e.g. http://127.0.0.1:41234/
+    server: http.server.ThreadingHTTPServer
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def start(directory: Path, *, gzip: bool = False, headers: dict[str, str] | None = None) -> RunningServer:
+    """Serve `directory` on a free port of 127.0.0.1 in a background thread, until stop()."""
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "use_gzip": gzip})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="static-server", daemon=True).start()
+    return RunningServer(f"http://127.0.0.1:{server.server_address[1]}/", server)
+
+
+@contextmanager
+def serve(directory: Path, *, gzip: bool = False, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """`start`, as a `with` block that yields the address and stops the server at the end."""
+    running = start(directory, gzip=gzip, headers=headers)
+    try:
+        yield running.url
+    finally:
+        running.stop()

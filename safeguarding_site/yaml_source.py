@@ -1,0 +1,103 @@
+"""Read a YAML file once, and remember where each value came from (its line), with ruamel.yaml.
+
+ruamel.yaml keeps every key's and item's position and refuses a key written twice in one mapping,
+so one parse gives the data, the lines for error messages and the duplicate-key check.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import DataError
+
+Loc = tuple  # a key path: ("resources", 0, "url")
+
+
+@dataclass
+class YamlSource:
+    """The plain data of one YAML file, and the line of each key and list item in it."""
+
+    path: Path
+    label: str  # the path as shown to editors, e.g. "data/resources.yml"
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """1-based line of the deepest key or item that `loc` reaches."""
+        for end in range(len(loc), -1, -1):
+            if tuple(loc[:end]) in self.lines:
+                return self.lines[tuple(loc[:end])]
+        return None
+
+    def line_text(self, line: int | None) -> str:
+        """The text of a 1-based line of the file ('' when there is no such line)."""
+        lines = self.text.splitlines()
+        return lines[line - 1] if line and line <= len(lines) else ""
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+    """ruamel's commented containers and scalar types as plain dicts, lists, str, int and dates, noting lines."""
+    if isinstance(node, dict):
+        plain = {}
+        for key, value in node.items():
+            position = node.lc.key(key) if hasattr(node, "lc") else None
+            if position:
+                lines[loc + (key,)] = position[0] + 1
+            plain[str(key) if not isinstance(key, (int, bool)) else key] = _plain(value, loc + (key,), lines)
+        return plain
+    if isinstance(node, list):
+        items = []
+        for index, value in enumerate(node):
+            position = node.lc.item(index) if hasattr(node, "lc") else None
+            if position:
+                lines[loc + (index,)] = position[0] + 1
+            items.append(_plain(value, loc + (index,), lines))
+        return items
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, datetime.datetime):
+        return datetime.datetime.fromisoformat(node.isoformat())
+    if isinstance(node, datetime.date):
+        return datetime.date(node.year, node.month, node.day)
+    return node
+
+
+def read_yaml(path: Path, label: str | None = None) -> YamlSource:
+    """Parse `path`; a YAML syntax problem or a key written twice becomes a DataError with its line."""
+    label = label or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(label, "the file is missing") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(label, f"the file is not UTF-8 text ({exc.reason})") from None
+    try:
+        loaded = YAML(typ="rt").load(text)
+    except DuplicateKeyError as exc:
+        key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
+        first = exc.context_mark.line + 1 if exc.context_mark else None
+        raise DataError(label, f"the key '{key}' appears twice in the same entry"
+                        f"{f' (first on line {first})' if first else ''}; keep only one",
+                        line=exc.problem_mark.line + 1 if exc.problem_mark else None, field=key) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "the YAML cannot be read"
+        raise DataError(label, f"this is not valid YAML: {problem} (check indentation, colons and quotes)",
+                        line=mark.line + 1 if mark else None) from None
+    except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise DataError(label, f"this is not valid YAML: {exc}") from None
+    lines: dict[Loc, int] = {(): 1}
+    return YamlSource(path=Path(path), label=label, data=_plain(loaded, (), lines), lines=lines, text=text)
