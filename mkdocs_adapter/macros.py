@@ -59,16 +59,17 @@ def define_env(env):
         @functools.wraps(fn)
         def safe(*args, **kwargs):
             call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
-            place = where(env, env.page, line_of_call(env.markdown, fn.__name__, args))
+            def place() -> str:
+                return where(env, env.page, line_of_call(env.markdown, fn.__name__, args))
             try:
                 signature.bind(*args, **kwargs)
             except TypeError:
-                problems.append(f"{place}, macro {call}: it is written {fn.__name__}{signature}")
+                problems.append(f"{place()}, macro {call}: it is written {fn.__name__}{signature}")
                 return ""
             try:
                 return fn(*args, **kwargs)
             except MacroCallError as exc:
-                problems.append(f"{place}, macro {call}: {exc}")
+                problems.append(f"{place()}, macro {call}: {exc}")
             return ""
         signature = inspect.signature(fn)
         return env.macro(safe)

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 import safeguarding_site
 from safeguarding_site import render
+from safeguarding_site.browser_bundle import BundleError, bundle
 from safeguarding_site.browser_contract import contract
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import load_link_notices
@@ -38,6 +39,8 @@ from . import build as site_build
 from .advice import advisory_logger
 
 ORG_STYLESHEET = "assets/stylesheets/organisation.css"
+BROWSER = "browser"  # the browser code's ES modules, in the project
+SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module
 HISTORY = Path("data") / "linkcheck-state.json"
 log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
 advice = advisory_logger("site")  # warnings that must not fail a strict build
@@ -52,6 +55,18 @@ def nav_pages(nav) -> set[str]:
     if isinstance(nav, list):
         return set().union(*(nav_pages(item) for item in nav)) if nav else set()
     return set()
+
+
+def scripts_from_browser(config, project: Path) -> list[str]:
+    """The pages' scripts (extra_javascript) that are entry modules in browser/, to be built into the site."""
+    paths = [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    return [path for path in paths if path.startswith(SCRIPTS) and (project / BROWSER / Path(path).name).is_file()]
+
+
+def missing_scripts(config, files: Files) -> list[str]:
+    """Scripts the pages would load that neither browser/ nor the docs provide."""
+    paths = [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    return [path for path in paths if "://" not in path and files.get_file_from_path(path) is None]
 
 
 def refuse_settings(config) -> None:
@@ -131,8 +146,24 @@ class SafeguardingPlugin(BasePlugin):
 
     def on_files(self, files: Files, config) -> Files:
         site = site_build.current()
+        for path in scripts_from_browser(config, site.project):
+            try:
+                content = bundle(site.project / BROWSER / Path(path).name, site.project / BROWSER)
+            except (BundleError, OSError) as exc:
+                raise PluginError(f"Problem in the browser code ({BROWSER}/): {exc}") from None
+            files.append(File.generated(config, path, content=content))
+        self.lay_files(files, config, site)
+        missing = missing_scripts(config, files)
+        if missing:
+            raise PluginError(f"Problem in {Path(config.config_file_path).name}: extra_javascript names"
+                              f" {', '.join(missing)}, but there is no such module in {BROWSER}/ or file in the pages")
+        return files
+
+    @staticmethod
+    def lay_files(files: Files, config, site) -> None:
+        """An overlay's build: upstream files it does not replace, and its colours as a stylesheet."""
         if site.organisation is None:
-            return files
+            return
         upstream = site.project / "docs"
         for src_uri in upstream_files(upstream, site.organisation.docs_dir):
             if files.get_file_from_path(src_uri) is None:
@@ -140,7 +171,6 @@ class SafeguardingPlugin(BasePlugin):
         colours = site.organisation.details.colours
         if colours:
             files.append(File.generated(config, ORG_STYLESHEET, content=render.organisation_css(colours)))
-        return files
 
     def on_env(self, env, config, files):
         """What the templates take from the data: the credit and the browser contract."""

@@ -28,3 +28,20 @@ def contract() -> dict:
         "idPattern": SLUG_PATTERN,
         "dates": {"locale": DATE_LOCALE, "long": LONG_DATE},
     }
+
+
+def samples() -> dict:
+    """Dates as Python writes them, for the browser code's own tests to match (browser/tests/)."""
+    from datetime import date
+
+    from .review import long_date
+
+    days = [date(2026, 1, 1), date(2026, 2, 28), date(2024, 2, 29), date(2026, 12, 1), date(2031, 9, 30)]
+    return {"longDates": {day.isoformat(): long_date(day) for day in days}}
+
+
+if __name__ == "__main__":  # for browser/tests/: python -m safeguarding_site.browser_contract
+    import json
+    import sys
+
+    json.dump({"contract": contract(), **samples()}, sys.stdout, ensure_ascii=False)

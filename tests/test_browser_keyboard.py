@@ -115,6 +115,7 @@ def test_skip_link_comes_first_and_jumps_past_the_menu(browser, site_url, width)
         assert "md-skip" in focused(page) and "Skip to content" in focused(page)
         assert focus_problems(page) == []
         page.keyboard.press("Enter")
+        page.wait_for_function("location.hash !== ''")  # the jump has happened
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('.md-content')"), \
             f"after the skip link, Tab went to {focused(page)}, not into the page content"

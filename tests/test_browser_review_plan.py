@@ -325,7 +325,7 @@ def test_html_script_emoji_and_long_notes_are_kept_and_shown_as_text(page, insta
     _, saved = download(page, "Save as a file (JSON)")
     assert json.loads(saved)["items"]["tip-copy-colleagues"]["notes"] == HOSTILE
     assert json.loads(saved)["items"]["tip-keep-records"]["notes"] == LONG
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # an image planted in the notes would have failed to load by now
     assert dialogs == [], f"script in notes ran: {dialogs}"
 
 

@@ -2,6 +2,7 @@
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import built_pages, copy_project, run_build
 from safeguarding_site.review import ReviewError, add_period, review_of
@@ -73,7 +74,11 @@ def test_the_browser_marks_a_page_overdue_without_a_rebuild(browser, site_url, o
         page.clock.install(time=datetime.combine(due + timedelta(days=1), datetime.min.time()))
     page.goto(site_url + "tips/")
     notice = page.locator(".page-review")
-    assert notice.get_attribute("data-review-due") == due.isoformat()
+    assert notice.get_attribute("data-review-overdue-from") == (due + timedelta(days=1)).isoformat()
+    shown, hidden = (".page-review__overdue", ".page-review__due") if overdue else \
+        (".page-review__due", ".page-review__overdue")
+    expect(notice.locator(shown)).to_be_visible()
+    expect(notice.locator(hidden)).to_be_hidden()
     text = notice.inner_text()
     context.close()
     assert ("may be out of date" in text) is overdue

@@ -2,9 +2,8 @@
   When a search finds nothing, Material says "No matching documents". This shows the help in
   partials/search-help.html under that line: other words to try and links to browse instead.
 */
-(function () {
-  "use strict";
 
+export function startSearchHelp() {
   var help = document.querySelector("[data-search-help]");
   var meta = document.querySelector(".md-search-result__meta");
   var list = document.querySelector(".md-search-result__list");
@@ -36,4 +35,4 @@
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
   new MutationObserver(update).observe(list, { childList: true });
   input.addEventListener("input", update);
-})();
+}

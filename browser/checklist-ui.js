@@ -1,0 +1,139 @@
+/* A checklist, made usable: each item gets a labelled checkbox and a "Plan and notes" panel (status,
+ * notes, who follows it up, by when), and the list says how many are done. Without the script it is
+ * a plain list. Text from storage is only ever set with textContent, never parsed as HTML. */
+
+import { isBlank, recordOf } from "./review-file.js";
+
+export function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function setText(node, text) {
+  if (node && node.textContent !== text) node.textContent = text;
+}
+
+export const itemText = (li) => li.querySelector(".checklist__text").textContent.trim();
+
+function field(id, name, label, control) {
+  const wrap = make("div", `checklist__field checklist__field--${name}`);
+  const text = make("label", "", label);
+  control.id = `${name}-${id}`;
+  control.setAttribute("data-field", name);
+  text.htmlFor = control.id;
+  wrap.append(text, control);
+  return wrap;
+}
+
+function enhanceItem(li, labels) {
+  const id = li.dataset.item;
+  const text = li.querySelector(".checklist__text");
+  const detail = li.querySelector(".checklist__detail");
+  const box = make("input", "checklist__check");
+  box.type = "checkbox";
+  box.id = `check-${id}`;
+  box.setAttribute("data-field", "done");
+  const label = make("label", "checklist__label");
+  label.htmlFor = box.id;
+  text.before(label);
+  label.append(text);
+  if (detail) {
+    detail.id = `detail-${id}`;
+    box.setAttribute("aria-describedby", detail.id);
+  }
+  label.before(box);
+
+  const status = make("select");
+  for (const [value, name] of labels) status.append(new Option(name, value));
+  const notes = make("textarea");
+  notes.rows = 4;
+  const owner = make("input");
+  owner.type = "text";
+  owner.autocomplete = "off";
+  const due = make("input");
+  due.type = "date";
+
+  const panel = make("details", "checklist__plan");
+  const summary = make("summary", "", "Plan and notes");
+  const fields = make("div", "checklist__fields");
+  fields.append(field(id, "status", "Status", status), field(id, "notes", "Notes", notes),
+    field(id, "owner", "Who will follow it up", owner), field(id, "due", "By when", due));
+  panel.append(summary, fields);
+  li.append(make("div", "checklist__record"), panel);
+}
+
+/* Add the controls to one checklist (once); `ownMessages` gives it a status line of its own. */
+export function enhance(list, labels, ownMessages) {
+  if (list.hasAttribute("data-enhanced")) return;
+  list.setAttribute("data-enhanced", "");
+  const title = list.dataset.checklistTitle || "";
+  const bar = make("div", "checklist__bar");
+  const progress = make("p", "checklist__progress");
+  progress.setAttribute("role", "status");
+  const reset = make("button", "md-button checklist__reset", "Clear ticks");
+  reset.type = "button";
+  reset.setAttribute("data-checklist-reset", "");
+  reset.append(make("span", "checklist__hidden", ` in “${title}” (notes are kept)`));
+  bar.append(progress, reset);
+  if (ownMessages) {
+    const message = make("p", "checklist__message");
+    message.setAttribute("role", "status");
+    message.setAttribute("data-review-message", "");
+    bar.append(message);
+  }
+  list.querySelector(".checklist__items").before(bar);
+  list.querySelectorAll(".checklist__item[data-item]").forEach((li) => enhanceItem(li, labels));
+}
+
+/* The record as text: shown under the item, and what a printed page shows. */
+export function showRecord(node, r, labels, dates) {
+  const key = JSON.stringify([r.status, r.owner, r.due, r.notes]);
+  if (node.dataset.shown === key) return;
+  node.dataset.shown = key;
+  node.replaceChildren();
+  node.hidden = isBlank(r);
+  if (node.hidden) return;
+  const line = make("p", "checklist__record-line");
+  const part = (name, value) => {
+    const span = make("span", "checklist__record-part");
+    span.append(make("span", "checklist__record-name", `${name}: `), value);
+    line.append(span, " ");
+  };
+  part("Status", labels.get(r.status));
+  if (r.owner) part("Who will follow it up", r.owner);
+  if (r.due) part("By when", dates.longDate(r.due));
+  node.append(line);
+  if (r.notes) {
+    const notes = make("p", "checklist__record-notes");
+    notes.append(make("span", "checklist__record-name", "Notes: "), r.notes);
+    node.append(notes);
+  }
+}
+
+function syncControls(li, r) {
+  li.querySelectorAll("[data-field]").forEach((control) => {
+    const name = control.dataset.field;
+    if (name === "done") control.checked = r.status === "done";
+    else if (control.value !== r[name]) control.value = r[name];
+  });
+}
+
+/* Show the review's answers in one enhanced checklist, and how many of its items are done. */
+export function showChecklist(list, review, labels, dates) {
+  const items = list.querySelectorAll(".checklist__item[data-item]");
+  let done = 0;
+  let skipped = 0;
+  items.forEach((li) => {
+    const r = recordOf(review, li.dataset.item);
+    done += r.status === "done";
+    skipped += r.status === "not-applicable";
+    li.dataset.status = r.status;
+    syncControls(li, r);
+    showRecord(li.querySelector(".checklist__record"), r, labels, dates);
+  });
+  let progress = `${done} of ${items.length} done`;
+  if (skipped) progress += `, ${skipped} ${skipped === 1 ? "does" : "do"} not apply`;
+  setText(list.querySelector(".checklist__progress"), progress);
+}

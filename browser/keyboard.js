@@ -1,0 +1,232 @@
+/*
+  Keyboard access to the menu and search on phones and tablets.
+
+  Material opens its menu drawer, its sub-menus and (on narrow screens) its search box with <label>
+  elements, which a keyboard cannot reach. This script puts real buttons in the header for the menu
+  and search, and lets Tab reach the sub-menu labels (Enter or Space presses them). Focus moves to
+  what they open. Escape closes the menu and puts focus back on the menu button. Runs again after
+  each instant page change, which replaces the menu.
+  site.css hides closed menus and panels so that Tab never lands on something out of sight.
+*/
+var FOCUSABLE = "a[href], label[tabindex='0'], button:not([disabled]), input:not([type='hidden'])";
+
+function toggleOf(label) {
+  return document.getElementById(label.htmlFor);
+}
+
+function isShown(element) {
+  return element.getClientRects().length > 0 && getComputedStyle(element).visibility === "visible";
+}
+
+function firstShown(container) {
+  var candidates = container.querySelectorAll(FOCUSABLE);
+  for (var i = 0; i < candidates.length; i++) {
+    if (isShown(candidates[i])) return candidates[i];
+  }
+  return null;
+}
+
+function drawerButton() {
+  return document.querySelector(".md-header .site-menu-button");
+}
+
+function searchButton() {
+  return document.querySelector(".md-header .site-search-button");
+}
+
+function sidebar() {
+  return document.querySelector(".md-sidebar--primary");
+}
+
+/* Whether the menu is a drawer, and the search box sits behind a button, is the layout's to decide
+   (site.css, after Material's breakpoints): the script asks whether those header buttons are shown. */
+function drawerMode() {
+  var button = drawerButton();
+  return Boolean(button && isShown(button));
+}
+
+function searchBehindButton() {
+  var button = searchButton();
+  return Boolean(button && isShown(button));
+}
+
+function drawerIsOpen() {
+  var toggle = document.getElementById("__drawer");
+  return Boolean(toggle && toggle.checked);
+}
+
+function closeDrawer(returnFocus) {
+  if (drawerIsOpen()) document.getElementById("__drawer").click();
+  if (returnFocus && drawerButton()) drawerButton().focus();
+}
+
+/* What to focus once a label has been pressed. */
+function afterPress(label) {
+  var toggle = toggleOf(label);
+  if (!toggle) return;
+  if (label.classList.contains("md-nav__title")) {
+    /* "Back" from a sub-menu: return to the item that opened it. */
+    var opener = document.querySelector(".md-nav--primary label.md-nav__link[for='" + toggle.id + "']");
+    if (opener) opener.focus();
+  } else if (toggle.checked) {
+    /* An item that opens a sub-menu: go into it. */
+    var panel = toggle.parentElement.querySelector(":scope > .md-nav");
+    var first = panel && firstShown(panel);
+    if (first) first.focus();
+  }
+}
+
+/* Sub-menu labels: reachable by Tab and pressed with Enter or Space, as Material already does
+   for the labels of menus that are not sections. */
+function press(event) {
+  if (event.key !== "Enter" && event.key !== " ") return;
+  var label = event.currentTarget;
+  event.preventDefault();
+  event.stopPropagation(); /* Material also clicks a focused label on Enter: press it only once */
+  label.click();
+  afterPress(label);
+}
+
+function makeFocusable(label) {
+  label.setAttribute("tabindex", "0");
+  if (!label.dataset.keyboard) {
+    label.dataset.keyboard = "true";
+    label.addEventListener("keydown", press);
+  }
+}
+
+function makeUnfocusable(label) {
+  label.removeAttribute("tabindex");
+}
+
+/* The header's menu and search labels become real buttons (the label stays, hidden, for Material). */
+function headerButton(label, name, className, onOpen) {
+  if (!label) return null;
+  var existing = document.querySelector(".md-header ." + className);
+  if (existing) return existing;
+  var toggle = toggleOf(label);
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className + " " + className;
+  button.setAttribute("aria-label", name);
+  button.setAttribute("aria-expanded", String(Boolean(toggle && toggle.checked)));
+  button.innerHTML = label.innerHTML;
+  button.addEventListener("click", function () {
+    toggle.click();
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    if (toggle.checked) onOpen();
+  });
+  label.parentNode.insertBefore(button, label);
+  label.hidden = true;
+  return button;
+}
+
+function openedDrawer() {
+  var target = sidebar() && firstShown(sidebar());
+  if (target) target.focus();
+}
+
+function openedSearch() {
+  var input = document.querySelector(".md-search__input");
+  if (input) {
+    input.removeAttribute("tabindex");
+    input.focus();
+  }
+}
+
+/* The sub-menu labels and their "back" titles act as buttons only while the menu is a drawer. */
+function navLabels() {
+  return document.querySelectorAll(
+    ".md-nav--primary label.md-nav__link[for]:not([tabindex='0']), " +
+    ".md-nav--primary label.md-nav__link[data-keyboard], " +
+    ".md-nav--primary .md-nav .md-nav__title[for]"
+  );
+}
+
+function setUpNavigation() {
+  var labels = navLabels();
+  for (var i = 0; i < labels.length; i++) {
+    if (drawerMode()) makeFocusable(labels[i]);
+    else if (labels[i].dataset.keyboard) makeUnfocusable(labels[i]);
+  }
+}
+
+/* On narrow screens the search box is closed behind a header button: keep it out of the tab
+   order until it is open, so Tab goes to the button instead. */
+function setUpSearchBox() {
+  var input = document.querySelector(".md-search__input");
+  var toggle = document.getElementById("__search");
+  if (!input || !toggle) return;
+  if (searchBehindButton() && !toggle.checked) input.setAttribute("tabindex", "-1");
+  else input.removeAttribute("tabindex");
+}
+
+/* A table wider than a phone scrolls sideways: keyboard users must be able to reach and scroll it. */
+function setUpWideTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table (scroll sideways to see all of it)");
+    } else if (wrap.getAttribute("role") === "region") {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  });
+}
+
+export function setUpKeyboard() {
+  setUpWideTables();
+  headerButton(document.querySelector(".md-header label[for='__drawer']"), "Menu", "site-menu-button", openedDrawer);
+  headerButton(document.querySelector(".md-header label[for='__search']"), "Search", "site-search-button", openedSearch);
+  setUpNavigation();
+  setUpSearchBox();
+
+  var nav = sidebar();
+  if (nav && !nav.dataset.keyboard) {
+    nav.dataset.keyboard = "true";
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawerIsOpen() && drawerMode()) {
+        event.preventDefault();
+        closeDrawer(true);
+      }
+    });
+    /* Tabbing out of the open drawer closes it, so focus never hides behind it. */
+    nav.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && drawerIsOpen() && drawerMode() && !nav.contains(next) && next !== drawerButton()) {
+        closeDrawer(false);
+      }
+    });
+  }
+}
+
+/* Listen once; `setUpKeyboard` runs on every page Material shows (see site.js). */
+export function startKeyboard() {
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "__search") {
+      setUpSearchBox();
+      if (searchButton()) searchButton().setAttribute("aria-expanded", String(event.target.checked));
+      /* Closing search on a narrow screen: put focus back on the search button. */
+      if (!event.target.checked && searchBehindButton() && searchButton()) {
+        var active = document.activeElement;
+        if (!active || active === document.body || active.closest(".md-search")) {
+          window.setTimeout(function () {
+            var now = document.activeElement;
+            if (!now || now === document.body || now.closest(".md-search")) searchButton().focus();
+          }, 0);
+        }
+      }
+    } else if (event.target.id === "__drawer" && drawerButton()) {
+      drawerButton().setAttribute("aria-expanded", String(event.target.checked));
+    }
+  });
+
+  window.addEventListener("resize", function () {
+    setUpWideTables();
+    setUpNavigation();
+    setUpSearchBox();
+  });
+}
+

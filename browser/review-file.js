@@ -1,0 +1,101 @@
+/* A review: what it holds, how a saved one is checked, and the two files it is saved as (a file to
+ * open again later, and Markdown for minutes). Pure functions: no page, no storage. */
+
+import { isItemId, statusLabels } from "./contract.js";
+
+export const MAX_FILE = 5e6;
+export const UNTOUCHED = "The review kept in this browser has not been changed.";
+const NOT_A_REVIEW = "This file is not a review saved from this site, so it was not opened. " + UNTOUCHED;
+const FIELDS = ["status", "notes", "owner", "due", "text"];
+
+export function blankReview(contract) {
+  return { format: contract.review.format, version: contract.review.version, saved: null, items: Object.create(null) };
+}
+
+export const blankRecord = () => ({ status: "not-started", notes: "", owner: "", due: "" });
+export const isBlank = (r) => r.status === "not-started" && !r.notes && !r.owner && !r.due;
+export const recordOf = (review, id) => review.items[id] || blankRecord();
+
+/* A clean copy of a saved review, or an Error whose message a reader can act on. */
+export function checkedReview(data, contract, dates) {
+  const { format, version } = contract.review;
+  if (!data || typeof data !== "object" || data.format !== format) throw new Error(NOT_A_REVIEW);
+  if (!Number.isInteger(data.version) || data.version < 1) throw new Error(NOT_A_REVIEW);
+  if (data.version > version) {
+    throw new Error(`This review was saved by a newer version of this site (format ${data.version}; ` +
+      `this page reads format ${version}), so it was not opened. ${UNTOUCHED}`);
+  }
+  const items = data.items;
+  if (!items || typeof items !== "object" || Array.isArray(items)) throw new Error(NOT_A_REVIEW);
+  const labels = statusLabels(contract);
+  const clean = blankReview(contract);
+  clean.saved = typeof data.saved === "string" ? data.saved : null;
+  for (const [id, saved] of Object.entries(items)) {
+    const problem = (what) => new Error(`In this file the item “${id.slice(0, 60)}” has ${what}, ` +
+      `so the file was not opened. ${UNTOUCHED}`);
+    if (!isItemId(contract, id)) throw problem("a name this site never uses");
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) throw problem("no answers in it");
+    const r = blankRecord();
+    for (const field of FIELDS) {
+      if (saved[field] === undefined || saved[field] === null) continue;
+      if (typeof saved[field] !== "string") throw problem(`a ${field} that is not text`);
+      r[field] = saved[field];
+    }
+    if (!labels.has(r.status)) throw problem("a status this site does not know");
+    if (r.due && !dates.longDate(r.due)) throw problem("a date this site cannot read");
+    if (!isBlank(r)) clean.items[id] = r;
+  }
+  return clean;
+}
+
+/* The review as a file: each item carries its wording, so it can be listed even if the guidance changes. */
+export function forExport(review, guide, now = new Date()) {
+  const items = {};
+  for (const id of Object.keys(review.items)) {
+    const known = guide.known.get(id);
+    items[id] = Object.assign({}, review.items[id], known ? { text: known.item.text } : {});
+  }
+  return { format: review.format, version: review.version, saved: now.toISOString(), items };
+}
+
+const md = (text) => String(text).replace(/[\\`*_[\]<>#|&~]/g, "\\$&");
+const mdLine = (text) => md(String(text).replace(/\s+/g, " ").trim());
+
+/* Markdown for minutes: progress, open actions, then every item with its status and notes. */
+export function asMarkdown(review, guide, plan, { siteName, contract, dates, now = new Date() }) {
+  const labels = statusLabels(contract);
+  const columns = contract.review.countColumns;
+  const mdRecord = (r) => {
+    const lines = [`  Status: ${labels.get(r.status)}.` +
+      (r.owner ? ` Who will follow it up: ${mdLine(r.owner)}.` : "") +
+      (r.due ? ` By when: ${dates.longDate(r.due)}.` : "")];
+    if (r.notes) lines.push("", ...r.notes.split(/\r?\n/).map((line) => `  > ${md(line)}`.trimEnd()));
+    return lines;
+  };
+  const out = ["# Review and action plan", "", `${mdLine(siteName)}: review saved on ${dates.savedWhen(now.toISOString())}.`,
+    "", "## Progress", "", `| Section | ${columns.map((id) => labels.get(id)).join(" | ")} |`,
+    `| --- |${columns.map(() => " --: |").join("")}`];
+  for (const list of guide.lists) {
+    const n = plan.counts(list, review, contract);
+    out.push(`| ${mdLine(list.title)} | ${columns.map((id) => n[id]).join(" | ")} |`);
+  }
+  out.push("", "## Open actions", "");
+  const actions = plan.openActions(guide, review);
+  actions.forEach(({ item, list, r }, i) => out.push(`${i + 1}. **${r.due ? `By ${dates.longDate(r.due)}` : "No date yet"}**: ` +
+    `${mdLine(item.text)} (${mdLine(list.title)}). Who will follow it up: ${r.owner ? mdLine(r.owner) : "nobody named yet"}. ` +
+    `Status: ${labels.get(r.status)}.`));
+  if (!actions.length) out.push("None yet.");
+  for (const list of guide.lists) {
+    out.push("", `## ${mdLine(list.title)}`, "");
+    for (const item of list.items) {
+      const r = recordOf(review, item.id);
+      out.push(`- [${r.status === "done" ? "x" : " "}] ${mdLine(item.text)}`, ...mdRecord(r));
+    }
+  }
+  const gone = plan.orphans(review, guide);
+  if (gone.length) {
+    out.push("", "## No longer in the guidance", "");
+    for (const id of gone) out.push(`- ${mdLine(review.items[id].text || id)}`, ...mdRecord(review.items[id]));
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,18 @@
+/* What every page runs: keyboard access to the menu and search on phones, help when a search finds
+ * nothing, link addresses for print, and the page's review date. */
+
+import { markLinks } from "./print-links.js";
+import { markReviewDate } from "./review-date.js";
+import { startSearchHelp } from "./search-help.js";
+import { setUpKeyboard, startKeyboard } from "./keyboard.js";
+
+function everyPage() {
+  setUpKeyboard();
+  markLinks();
+  markReviewDate();
+}
+
+startKeyboard();
+startSearchHelp();
+if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(everyPage);
+else everyPage();

@@ -1,0 +1,216 @@
+"""The site's browser code is written as small ES modules in browser/ (each tested on its own with
+`node --test`); pages get each entry module as one classic script, built here with no tool outside
+Python. A classic script, because browsers refuse module scripts on a page opened from disk (the
+offline copy), and one file per entry, so a page loads one request, not a chain of imports.
+
+Each module becomes a function scope that returns its exports; its imports are read from the modules
+it names. The modules keep to a small, checked subset of the syntax:
+
+    import { a, b as c } from "./x.js";      import * as x from "./x.js";
+    export function f() {}   export async function f() {}   export const|let|var|class x ...
+
+Anything else that imports or exports is refused with the file and line, as is an import cycle.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+IMPORT = re.compile(r'^import\s+(?:\{(?P<names>[^}]*)\}|\*\s+as\s+(?P<namespace>[A-Za-z_$][\w$]*))\s+'
+                    r'from\s+"(?P<path>\.\.?/[\w./-]+\.js)";[ \t]*$', re.M)
+EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:function\*?|const|let|var|class)\s+(?P<name>[A-Za-z_$][\w$]*))",
+                    re.M)
+STRAY = re.compile(r"^(?:import|export)\b.*$", re.M)
+NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
+
+
+class BundleError(ValueError):
+    """A module the bundler cannot read, named by file and line."""
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _bindings(names: str, where: str) -> list[tuple[str, str]]:
+    """'a, b as c' -> [('a', 'a'), ('b', 'c')] (exported name, local name)."""
+    pairs = []
+    for part in filter(None, (piece.strip() for piece in names.split(","))):
+        exported, _, local = part.partition(" as ")
+        exported, local = exported.strip(), (local or exported).strip()
+        if not (NAME.match(exported) and NAME.match(local)):
+            raise BundleError(f"{where}: cannot read the import {part!r}")
+        pairs.append((exported, local))
+    return pairs
+
+
+class _Module:
+    def __init__(self, path: Path, root: Path):
+        self.path = path
+        self.label = path.relative_to(root).as_posix()
+        self.variable = "module_" + re.sub(r"\W", "_", self.label.removesuffix(".js"))
+        text = path.read_text(encoding="utf-8")
+        self.imports: list[tuple[Path, str | None, list[tuple[str, str]]]] = []
+        for match in IMPORT.finditer(text):
+            where = f"{self.label}, line {_line(text, match.start())}"
+            target = (path.parent / match["path"]).resolve()
+            if not target.is_file():
+                raise BundleError(f"{where}: there is no module {match['path']}")
+            self.imports.append((target, match["namespace"], _bindings(match["names"] or "", where)))
+        self.exports = [match["name"] for match in EXPORT.finditer(text)]
+        # Imports become blank lines, so a line number in the body is still the file's.
+        body = EXPORT.sub("", IMPORT.sub(lambda match: "\n" * match.group(0).count("\n"), text))
+        stray = STRAY.search(body)
+        if stray:
+            raise BundleError(f"{self.label}, line {_line(body, stray.start())}: the bundler only reads imports like"
+                              f" `import {{ a }} from \"./x.js\";` and exports like `export function a`; found"
+                              f" {stray.group(0).strip()!r}")
+        self.body = body.strip("\n")
+
+
+def _ordered(entry: Path, root: Path) -> list[_Module]:
+    """The entry's modules, each after the modules it imports."""
+    done: dict[Path, _Module] = {}
+    visiting: list[Path] = []
+
+    def visit(path: Path) -> None:
+        if path in done:
+            return
+        if path in visiting:
+            cycle = " -> ".join(p.relative_to(root).as_posix() for p in visiting[visiting.index(path):] + [path])
+            raise BundleError(f"an import cycle: {cycle}")
+        visiting.append(path)
+        module = _Module(path, root)
+        for target, _, _ in module.imports:
+            visit(target)
+        visiting.pop()
+        done[path] = module
+
+    visit(entry.resolve())
+    return list(done.values())
+
+
+def bundle(entry: Path, root: Path | None = None) -> str:
+    """One classic script that runs `entry` and the modules it imports, in order."""
+    entry = Path(entry).resolve()
+    root = Path(root).resolve() if root else entry.parent
+    modules = _ordered(entry, root)
+    by_path = {module.path: module for module in modules}
+    parts = [f"/* Built by safeguarding_site/browser_bundle.py from {by_path[entry].label} and what it imports"
+             " (browser/): edit those, not this. */", "(() => {", '"use strict";']
+    for module in modules:
+        lines = [f"/* {module.label} */"]
+        for target, namespace, pairs in module.imports:
+            source = by_path[target]
+            if namespace:
+                lines.append(f"const {namespace} = {source.variable};")
+            for exported, local in pairs:
+                if exported not in source.exports:
+                    raise BundleError(f"{module.label}: {source.label} does not export {exported!r}")
+            if pairs:
+                lines.append("const { " + ", ".join(e if e == l else f"{e}: {l}" for e, l in pairs)
+                             + f" }} = {source.variable};")
+        if module.path == entry:
+            parts += ["(() => {", *lines, module.body, "})();"]
+        else:
+            parts += [f"const {module.variable} = (() => {{", *lines, module.body,
+                      f"return {{ {', '.join(module.exports)} }};", "})();"]
+    parts.append("})();")
+    header, code = parts[0], "\n".join(parts[1:])
+    return header + "\n" + strip_comments(code).strip("\n") + "\n"
+
+
+# Before a "/" that starts a regular expression (rather than dividing), the last character of code is one
+# of these, or there is none on the line.
+REGEX_AFTER = set("(,=:[!&|?{};+-*%<>~^")
+
+
+def strip_comments(source: str) -> str:
+    """`source` without its comments, blank lines and indentation: what a page needs, not what a reader
+    of the source does. Strings, template literals and regular expressions are copied untouched."""
+    out: list[str] = []
+    i, n = 0, len(source)
+    templates: list[int] = []  # brace depth at each open ${ ... } inside a template literal
+    depth = 0
+    last = ""  # the last character of code written
+
+    def copy_quoted(start: int, quote: str) -> int:
+        j = start + 1
+        while j < n and source[j] != quote:
+            j += 2 if source[j] == "\\" else 1
+        out.append(source[start:j + 1])
+        return j + 1
+
+    def copy_template_text(start: int) -> int:
+        """From just inside a template literal to its end, or to a ${ (which opens code again)."""
+        nonlocal depth
+        j = start
+        while j < n:
+            if source[j] == "\\":
+                j += 2
+            elif source[j] == "`":
+                out.append(source[start:j + 1])
+                return j + 1
+            elif source.startswith("${", j):
+                out.append(source[start:j + 2])
+                templates.append(depth)
+                depth += 1
+                return j + 2
+            else:
+                j += 1
+        out.append(source[start:])
+        return n
+
+    while i < n:
+        char = source[i]
+        if char == "\n":
+            if out and not out[-1].endswith("\n"):
+                out.append("\n")
+            i += 1
+            while i < n and source[i] in " \t":  # indentation
+                i += 1
+            continue
+        if source.startswith("/*", i):
+            i = source.index("*/", i + 2) + 2
+            continue
+        if source.startswith("//", i):
+            while i < n and source[i] != "\n":
+                i += 1
+            continue
+        if char in "'\"":
+            i, last = copy_quoted(i, char), char
+            continue
+        if char == "`":
+            out.append("`")
+            i, last = copy_template_text(i + 1), "`"
+            continue
+        if char == "/" and (last in REGEX_AFTER or not last or last == "\n"):
+            j, in_class = i + 1, False
+            while j < n and (in_class or source[j] != "/"):
+                if source[j] == "\\":
+                    j += 1
+                elif source[j] == "[":
+                    in_class = True
+                elif source[j] == "]":
+                    in_class = False
+                j += 1
+            while j + 1 < n and source[j + 1].isalpha():  # flags
+                j += 1
+            out.append(source[i:j + 1])
+            i, last = j + 1, "/"
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if templates and depth == templates[-1]:
+                templates.pop()
+                out.append("}")
+                i = copy_template_text(i + 1)
+                last = "`"
+                continue
+        out.append(char)
+        if not char.isspace():
+            last = char
+        i += 1
+    return "".join(out)
