@@ -84,7 +84,7 @@ linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and
 	fi
 
 offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
-	$(PY) scripts/offline.py $(if $(CONFIG),--config-file $(CONFIG))
+	$(PY) -m mkdocs_adapter.offline $(if $(CONFIG),--config-file $(CONFIG))
 
 schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/models.py
 	$(PY) -m safeguarding_site.schema

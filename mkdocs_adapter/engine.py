@@ -55,6 +55,24 @@ def load_config(config: Path) -> dict:
         return yaml_load(handle) or {}
 
 
+def variant_config(project: Path, name: str, *, nav: list[str] | None = None,
+                   without_plugins: tuple[str, ...] = ()) -> Path:
+    """A small config beside mkdocs.yml that INHERITs it and changes only the menu or the plugins, so every
+    other setting (!ENV included) stays MkDocs' own reading of the original. For `make bench`."""
+    import yaml
+
+    child: dict = {"INHERIT": UPSTREAM_CONFIG}
+    if without_plugins:
+        plugins = load_config(Path(project) / UPSTREAM_CONFIG)["plugins"]
+        child["plugins"] = [plugin for plugin in plugins
+                            if (plugin if isinstance(plugin, str) else next(iter(plugin))) not in without_plugins]
+    if nav is not None:
+        child["nav"] = nav
+    path = Path(project) / name
+    path.write_text(yaml.safe_dump(child, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment for MkDocs: Material's end-of-life banner off, and an empty SITE_URL left out
     (a workflow passes an empty one before Pages is turned on; mkdocs.yml then uses its default)."""

@@ -7,10 +7,10 @@ engine could call just as well.
 """
 from __future__ import annotations
 
-import functools
 import inspect
 import re
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -54,25 +54,46 @@ def define_env(env):
                              " set in mkdocs.org.yml (see docs/for-organisations.md)")
         return organisation
 
-    def macro(fn):
+    def macro(fn, name: str | None = None):
         """Register fn; a wrongly written call or an unknown id becomes a plain build error naming the page."""
-        @functools.wraps(fn)
+        name = name or fn.__name__
+        signature = inspect.signature(fn)
+        signature = signature.replace(parameters=[p.replace(annotation=inspect.Parameter.empty)
+                                                  for p in signature.parameters.values()],
+                                      return_annotation=inspect.Signature.empty)
+
         def safe(*args, **kwargs):
-            call = f"{fn.__name__}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+            call = f"{name}({', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
+
             def place() -> str:
-                return where(env, env.page, line_of_call(env.markdown, fn.__name__, args))
+                return where(env, env.page, line_of_call(env.markdown, name, args))
             try:
                 signature.bind(*args, **kwargs)
             except TypeError:
-                problems.append(f"{place()}, macro {call}: it is written {fn.__name__}{signature}")
+                problems.append(f"{place()}, macro {call}: it is written {name}{signature}")
                 return ""
             try:
                 return fn(*args, **kwargs)
             except MacroCallError as exc:
                 problems.append(f"{place()}, macro {call}: {exc}")
             return ""
-        signature = inspect.signature(fn)
-        return env.macro(safe)
+        safe.__name__ = name
+        return env.macro(safe, name)
+
+    # Macros that take nothing: what each shows, from the data.
+    publication, licence = data.publication, data.publication.licence
+    for name, show in {
+        "attribution": partial(render.attribution, publication),
+        "changes": partial(render.changes, publication),
+        "publisher_contact": partial(render.publisher_contact, publication),
+        "information_sheets": partial(render.information_sheets, publication),
+        "newsletter_link": partial(render.plain_link, publication.updates.newsletter.url),
+        "licence_link": partial(render.plain_link, licence.url, f"{licence.name} ({licence.short_name})"),
+        "review_plan": partial(render.review_plan, data),
+        "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
+        "guidelines_worksheet": partial(render.guidelines, data.guidelines_file, None, None),
+    }.items():
+        macro(show, name)
 
     @macro
     def resource_card(resource_id, level=3):
@@ -92,10 +113,6 @@ def define_env(env):
         return render.checklist(data.checklist(checklist_id))
 
     @macro
-    def review_plan():
-        return render.review_plan(data)
-
-    @macro
     def statistic(statistic_id):
         return render.statistic_sentence(data.statistic(statistic_id))
 
@@ -107,43 +124,11 @@ def define_env(env):
     def statistic_source(source_id):
         return render.source_citation(data.source(source_id))
 
-    @macro
-    def attribution():
-        return render.attribution(data.publication)
-
-    @macro
-    def changes():
-        return render.changes(data.publication)
-
-    @macro
-    def publisher_contact():
-        return render.publisher_contact(data.publication)
-
-    @macro
-    def information_sheets():
-        return render.information_sheets(data.publication)
-
-    @macro
-    def newsletter_link():
-        return render.plain_link(data.publication.updates.newsletter.url)
-
-    @macro
-    def licence_link():
-        licence = data.publication.licence
-        return render.plain_link(licence.url, f"{licence.name} ({licence.short_name})")
-
-    @macro
-    def guidelines_worksheet(level=2):
-        return render.guidelines(data.guidelines_file, None, None, level)
-
+    # An organisation's own site only (extra.organisation_dir in its mkdocs.org.yml).
     @macro
     def our_guidelines(level=2):
         org = our_organisation()
         return render.guidelines(data.guidelines_file, org.guidelines, org.details, level)
-
-    @macro
-    def guideline_reference():
-        return render.guideline_reference(data.guidelines_file)
 
     @macro
     def organisation_contact():
@@ -222,3 +207,29 @@ def on_post_page_macros(env):
         found = list(problems)
         problems.clear()
         raise PluginError("Problem in a page's macros:\n  - " + "\n  - ".join(found))
+
+
+class _Collector:
+    """Stands in for mkdocs-macros, so `define_env` registers the macros here."""
+
+    def __init__(self):
+        self.variables, self.macros, self.page, self.markdown = {}, {}, None, ""
+
+    def macro(self, fn):
+        self.macros[fn.__name__] = fn
+        return fn
+
+
+def prerender(project: Path, pages: dict) -> dict:
+    """Each page's Markdown with every macro call replaced by its output, as if built with no macros
+    plugin at all (`make bench` times the data layer this way)."""
+    from safeguarding_site.link_history import LinkNotices
+    from safeguarding_site.loading import load_site_data
+
+    data = load_site_data(Path(project) / "data")
+    site_build.start(site_build.SiteBuild(project=Path(project), data=data, links=LinkNotices(),
+                                          credit=render.attribution(data.publication)))
+    collector = _Collector()
+    define_env(collector)
+    templates = jinja2.Environment(comment_start_string="{##", comment_end_string="##}")
+    return {key: templates.from_string(text).render(**collector.macros) for key, text in pages.items()}

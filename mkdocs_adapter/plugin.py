@@ -31,8 +31,13 @@ from safeguarding_site.browser_contract import contract
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import load_link_notices
 from safeguarding_site.loading import load_site_data
-from safeguarding_site.overlay import (LEFTOVERS_WHERE, load_organisation, menu_section, settings_leftovers,
-                                       upstream_files)
+from safeguarding_site.overlay import (
+    LEFTOVERS_WHERE,
+    load_organisation,
+    menu_section,
+    settings_leftovers,
+    upstream_files,
+)
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
 
 from . import build as site_build

@@ -10,11 +10,10 @@ notices (a broken history must not stop the guidance being published).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
-
-from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 

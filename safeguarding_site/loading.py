@@ -9,9 +9,20 @@ from typing import Any, Iterator
 from pydantic import ValidationError
 
 from .errors import DataError, DataErrors, MacroCallError
-from .models import (DATA_MODELS, Checklist, ChecklistItem, ChecklistsFile, GuidelinesFile, Publication, Resource,
-                     ResourcesFile, Statistic, StatisticsFile, StatisticSource)
-from .yaml_source import YamlSource, read_yaml
+from .models import (
+    DATA_MODELS,
+    Checklist,
+    ChecklistItem,
+    ChecklistsFile,
+    GuidelinesFile,
+    Publication,
+    Resource,
+    ResourcesFile,
+    Statistic,
+    StatisticsFile,
+    StatisticSource,
+)
+from .yaml_source import YamlSource, read_yaml, strings
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 
@@ -214,18 +225,11 @@ def _cross_check(data: SiteData) -> list[DataError]:
 
 def _markup_notices(source: YamlSource) -> Iterator[str]:
     """Strings that look like HTML: they are shown as plain text, and the editor is told."""
-    def walk(value, loc):
-        if isinstance(value, str) and MARKUP.search(value):
+    for loc, text in strings(source.data):
+        if MARKUP.search(text):
             entry, rest = _entry_name(source.data, loc)
             yield str(DataError(source.label, "contains HTML markup; it will be shown as plain text, not run",
                                 entry=entry, field=".".join(map(str, rest)) or None, line=source.line_of(loc)))
-        elif isinstance(value, dict):
-            for key, inner in value.items():
-                yield from walk(inner, loc + (key,))
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                yield from walk(inner, loc + (index,))
-    yield from walk(source.data, ())
 
 
 def _read_sources(folder: Path, label_prefix: str, names) -> dict[str, YamlSource]:

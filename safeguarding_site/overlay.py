@@ -15,6 +15,7 @@ from .loading import _markup_notices, _read_sources, _validate_all
 from .models import ORG_MODELS, GuidelinesFile, Organisation, OurGuidelinesFile
 from .yaml_source import YamlSource, read_yaml
 
+
 @dataclass
 class OrganisationData:
     """An organisation's own details and guideline choices, validated against the upstream topics."""

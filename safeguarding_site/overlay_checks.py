@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import DataError
-from .yaml_source import YamlSource
+from .yaml_source import YamlSource, strings
 
 PLACEHOLDER = "FILL IN"
 # Domains kept for examples (RFC 2606 and RFC 6761): an address there reaches nobody.
@@ -76,17 +76,6 @@ def text_problem(text: str, details: list[ExampleDetail]) -> str | None:
     return None
 
 
-def _strings(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _strings(inner, loc + (key,))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _strings(inner, loc + (index,))
-
-
 def _field(loc: tuple) -> tuple[str | None, str]:
     """(entry, field) names for a key path: ('contact', 'address', 0) -> ('address #1', 'contact.address')."""
     names = [str(step) for step in loc if not isinstance(step, int)]
@@ -97,7 +86,7 @@ def _field(loc: tuple) -> tuple[str | None, str]:
 
 def data_problems(source: YamlSource, details: list[ExampleDetail]) -> list[DataError]:
     problems = []
-    for loc, text in _strings(source.data):
+    for loc, text in strings(source.data):
         problem = text_problem(text, details)
         if problem:
             entry, name = _field(loc)

@@ -17,8 +17,20 @@ from markupsafe import Markup
 from .browser_contract import COUNT_COLUMNS, REVIEW_FORMAT_VERSION, STATUS_LABELS
 from .link_history import LinkNotice
 from .loading import SiteData
-from .models import (Checklist, Colours, GuidelinesFile, GuidelineTopic, Organisation, OurGuidelinesFile, Publication,
-                     Resource, ResourcesFile, Statistic, StatisticSource, contrast)
+from .models import (
+    Checklist,
+    Colours,
+    GuidelinesFile,
+    GuidelineTopic,
+    Organisation,
+    OurGuidelinesFile,
+    Publication,
+    Resource,
+    ResourcesFile,
+    Statistic,
+    StatisticSource,
+    contrast,
+)
 from .review import long_date
 from .wording import percent_in_words
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError
@@ -101,3 +101,15 @@ def read_yaml(path: Path, label: str | None = None) -> YamlSource:
         raise DataError(label, f"this is not valid YAML: {exc}") from None
     lines: dict[Loc, int] = {(): 1}
     return YamlSource(path=Path(path), label=label, data=_plain(loaded, (), lines), lines=lines, text=text)
+
+
+def strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """(key path, text) for every string in some plain YAML data, depth first."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from strings(inner, loc + (key,))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from strings(inner, loc + (index,))

@@ -11,7 +11,6 @@ Then the other benchmarks, where present: Lighthouse scores and the review scrip
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import shutil
 import statistics
@@ -21,14 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-from jinja2 import Environment
 
-from mkdocs_adapter import build as site_build
 from mkdocs_adapter import engine, macros
-from safeguarding_site import render
-from safeguarding_site.link_history import load_link_notices
-from safeguarding_site.loading import load_site_data
 
 ROOT = engine.PROJECT
 ENV = engine.build_environment()
@@ -56,37 +49,13 @@ def copy_project(target: Path) -> None:
             shutil.copy2(source, target / part)
 
 
-class CollectingEnv:
-    """Stands in for mkdocs-macros so the real define_env can register its macros here."""
-
-    def __init__(self):
-        self.variables, self.macros, self.page, self.markdown = {}, {}, None, ""
-
-    def macro(self, fn):
-        self.macros[fn.__name__] = fn
-        return fn
-
-
-def prerender(markdown: str, macros: dict) -> str:
-    env = Environment(comment_start_string="{##", comment_end_string="##}")
-    return env.from_string(markdown).render(**macros)
-
-
 def generate(project: Path, with_macros: bool) -> str:
     """Turn `project` into a 1,000-page site; without macros, pages hold the macros' output. Returns the
-    config to build: a small one that INHERITs mkdocs.yml, so every setting is MkDocs' own reading of it."""
-    config = engine.load_config(project / "mkdocs.yml")
+    config to build (mkdocs_adapter.engine.variant_config)."""
     sources = sorted((project / "docs").glob("*.md"))
     texts = {p: p.read_text(encoding="utf-8") for p in sources}
-    child: dict = {"INHERIT": "mkdocs.yml"}
     if not with_macros:
-        data = load_site_data(project / "data")
-        site_build.start(site_build.SiteBuild(project=project, data=data, links=load_link_notices(project / "none"),
-                                              credit=render.attribution(data.publication)))
-        collector = CollectingEnv()
-        macros.define_env(collector)
-        texts = {p: prerender(t, collector.macros) for p, t in texts.items()}
-        child["plugins"] = [p for p in config["plugins"] if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+        texts = macros.prerender(project, texts)
     for p in sources:
         p.unlink()
     names = []
@@ -94,9 +63,9 @@ def generate(project: Path, with_macros: bool) -> str:
         source = sources[n % len(sources)]
         names.append(f"page-{n:04d}-{source.name}")
         (project / "docs" / names[-1]).write_text(texts[source], encoding="utf-8")
-    child["nav"] = names
-    (project / "bench.yml").write_text(yaml.safe_dump(child, sort_keys=False), encoding="utf-8")
-    return "bench.yml"
+    config = engine.variant_config(project, "bench.yml", nav=names,
+                                   without_plugins=() if with_macros else ("macros",))
+    return config.name
 
 
 def gz(data: bytes) -> int:

@@ -2,10 +2,8 @@
 to break on purpose, and headless Chromium (Debian's package) driven by Playwright."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,29 @@ EXAMPLE_CONFIG = "mkdocs.example.yml"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+# Fixtures that build a site, or run linkchecker against local servers: a test using any of them is slow,
+# whatever it says (the markers in pyproject.toml).
+SLOW_FIXTURES = {"built_site", "site_url", "instant_site_url", "fork_site", "fork_url", "changed_site",
+                 "offline_zip", "unzipped", "small_site_run", "web", "two_runs", "all_working"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def fast_tests_build_nothing(request, monkeypatch):
+    """A test not marked slow or browser must not build a site: `-m "not slow and not browser"` means that."""
+    if request.node.get_closest_marker("slow") or request.node.get_closest_marker("browser"):
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"{request.node.nodeid} builds a site: mark it @pytest.mark.slow")
+    monkeypatch.setattr(engine, "build", refuse)
 
 
 def build_env() -> dict[str, str]:

@@ -1,9 +1,8 @@
-"""`make offline` (scripts/offline.py): a zipped copy of the site that works opened straight from disk,
+"""`make offline` (mkdocs_adapter/offline.py): a zipped copy of the site that works opened straight from disk,
 search included, and loads nothing from any other website."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,16 +16,9 @@ pytestmark = pytest.mark.slow
 
 
 def make_offline(project: Path, output: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run the project's own scripts/offline.py, as `make offline` does."""
-    return subprocess.run([sys.executable, str(project / "scripts" / "offline.py"), "--output", str(output), *args],
+    """Run `python -m mkdocs_adapter.offline` in `project`, as `make offline` does."""
+    return subprocess.run([sys.executable, "-m", "mkdocs_adapter.offline", "--output", str(output), *args],
                           cwd=project, capture_output=True, text=True, env=build_env(), timeout=300)
-
-
-def with_script(project: Path) -> Path:
-    (project / "scripts").mkdir(exist_ok=True)
-    for name in ("offline.py", "offline_worker.js"):
-        shutil.copy2(ROOT / "scripts" / name, project / "scripts" / name)
-    return project
 
 
 def folder_of(archive: Path) -> str:
@@ -85,7 +77,7 @@ def test_offline_copy_loads_nothing_from_other_websites(unzipped):
 
 
 def test_a_failed_build_writes_no_zip(tmp_path):
-    project = with_script(copy_project(tmp_path / "project"))
+    project = copy_project(tmp_path / "project")
     (project / "data" / "resources.yml").write_text("resources: [\n", encoding="utf-8")
     output = tmp_path / "offline.zip"
     result = make_offline(project, output)
@@ -95,7 +87,7 @@ def test_a_failed_build_writes_no_zip(tmp_path):
 
 
 def test_a_forks_offline_copy_has_its_own_pages(tmp_path):
-    project = with_script(copy_project(tmp_path / "project"))
+    project = copy_project(tmp_path / "project")
     output = tmp_path / "offline.zip"
     result = make_offline(project, output, "--config-file", EXAMPLE_CONFIG)
     assert result.returncode == 0, result.stderr

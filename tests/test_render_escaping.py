@@ -1,4 +1,5 @@
 """Text from data is always shown as text: HTML and template syntax are escaped, never run."""
+import pytest
 from datetime import date
 
 from safeguarding_site import render
@@ -50,6 +51,7 @@ def test_rendered_blocks_have_no_blank_lines_so_markdown_keeps_them_whole():
     assert "\n\n" not in html and not html.startswith(" ")
 
 
+@pytest.mark.slow
 def test_html_and_template_syntax_in_data_are_escaped_on_the_built_site(tmp_path):
     from conftest import copy_project, run_build
     project = copy_project(tmp_path / "project")

@@ -8,14 +8,14 @@ It does what Material's `offline` plugin does, without that plugin's one downloa
 1. builds with `use_directory_urls: false`, so links point at files (tips.html), not folders (tips/);
 2. writes search/search_index.js, the search index as a script, which Material's search loads when a
    page is opened from disk;
-3. adds scripts/offline_worker.js to every page: browsers will not start the search's Web Worker from
+3. adds mkdocs_adapter/offline_worker.js to every page: browsers will not start the search's Web Worker from
    disk, so it runs the worker in a hidden frame instead.
 
 Settings 1 and 3 come from a small temporary config file that INHERITs the chosen one (mkdocs.yml, or
 a fork's mkdocs.org.yml), so nothing else in the site's settings changes. The build is strict, like
 `make build`; exit status 0 means the zip was written, 1 that the build failed.
 
-    python scripts/offline.py [--config-file mkdocs.org.yml] [--output dist/NAME.zip]
+    python -m mkdocs_adapter.offline [--config-file mkdocs.org.yml] [--output dist/NAME.zip]
 """
 from __future__ import annotations
 
@@ -28,9 +28,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from mkdocs_adapter import engine
+from . import engine
 
-ROOT = engine.PROJECT
 WORKER_SOURCE = Path(__file__).resolve().parent / "offline_worker.js"
 WORKER_IN_SITE = "assets/javascripts/offline-worker.js"
 
@@ -101,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"offline: there is no config file {config}", file=sys.stderr)
         return 1
     folder = slug(site_name(config))
-    output = Path(args.output) if args.output else ROOT / "dist" / f"{folder}-offline.zip"
+    project = Path.cwd()
+    output = Path(args.output) if args.output else project / "dist" / f"{folder}-offline.zip"
     with tempfile.TemporaryDirectory(prefix="offline-site-") as temporary:
         site_dir = Path(temporary) / folder
         result = build(config, site_dir)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         finish(site_dir)
         count = zip_site(site_dir, output, folder)
     size = output.stat().st_size
-    print(f"offline: wrote {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}"
+    print(f"offline: wrote {output.relative_to(project) if output.is_relative_to(project) else output}"
           f" ({count} files, {size / 1_000_000:.1f} MB). Unzip it and open {folder}/index.html.")
     return 0
 

@@ -1,0 +1,43 @@
+"""The layers keep to DESIGN.md: the core imports no site engine, the link check depends on the core
+only, and nothing patches sys.path (the project installs itself)."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+ENGINES = ("mkdocs", "material", "mkdocs_macros", "mkdocs_adapter")
+
+
+def imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+def python_files(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("folder", ["safeguarding_site", "link_monitor"])
+def test_the_core_and_the_link_check_import_no_site_engine(folder):
+    for path in python_files(folder):
+        engines = sorted(name for name in imported(path) if name.split(".")[0] in ENGINES)
+        assert not engines, f"{path.relative_to(ROOT)} imports {engines}"
+
+
+def test_nothing_patches_the_import_path():
+    for folder in ("safeguarding_site", "mkdocs_adapter", "link_monitor", "scripts", "tests"):
+        for path in python_files(folder):
+            if path == Path(__file__):
+                continue
+            text = path.read_text(encoding="utf-8")
+            assert "sys.path.insert" not in text and "sys.path.append" not in text, path.relative_to(ROOT)
