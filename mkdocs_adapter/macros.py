@@ -92,6 +92,8 @@ def define_env(env):
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
         "guidelines_worksheet": partial(render.guidelines, data.guidelines_file, None, None),
+        "urgent_help": partial(render.urgent_help, data),
+        "glossary": partial(render.glossary, data),
     }.items():
         macro(show, name)
 
@@ -101,7 +103,7 @@ def define_env(env):
                                     links.by_source.get(resource_id))
 
     @macro
-    def resource_directory(level=3):
+    def resource_directory(level=2):
         return render.resource_directory(data, links.by_source, links.last_checked, level)
 
     @macro
@@ -111,6 +113,10 @@ def define_env(env):
     @macro
     def checklist(checklist_id):
         return render.checklist(data.checklist(checklist_id))
+
+    @macro
+    def example_stances(topic_id):
+        return render.example_stances(data.topic(topic_id))
 
     @macro
     def statistic(statistic_id):

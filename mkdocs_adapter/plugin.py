@@ -178,9 +178,11 @@ class SafeguardingPlugin(BasePlugin):
             files.append(File.generated(config, ORG_STYLESHEET, content=render.organisation_css(colours)))
 
     def on_env(self, env, config, files):
-        """What the templates take from the data: the credit and the browser contract."""
+        """What the templates take from the data: the credit, the urgent-help box (the 404 page) and the
+        browser contract."""
         site = site_build.current()
         env.globals["site_credit"] = site.credit
+        env.globals["site_urgent_help"] = render.urgent_help(site.data)
         env.globals["site_contract"] = render.json_for_script(contract())
         return env
 

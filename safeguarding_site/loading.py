@@ -55,6 +55,7 @@ class SiteData:
     statistics_file: StatisticsFile
     publication: Publication
     guidelines_file: GuidelinesFile
+    glossary_file: GlossaryFile
     sources: dict[str, YamlSource] = field(default_factory=dict, repr=False)
     notices: list[str] = field(default_factory=list)
 
@@ -78,6 +79,9 @@ class SiteData:
 
     def statistic(self, statistic_id: str) -> Statistic:
         return _find(self.statistics, statistic_id, "statistic", "data/statistics.yml")
+
+    def topic(self, topic_id: str) -> GuidelineTopic:
+        return _find(self.guidelines_file.topics, topic_id, "guideline topic", "data/guidelines.yml")
 
     def source(self, source_id: str) -> StatisticSource:
         return _find(self.statistics_file.sources, source_id, "statistics source", "data/statistics.yml")
@@ -185,6 +189,31 @@ def _duplicates(source: YamlSource, key: str, entries) -> list[DataError]:
     return problems
 
 
+def _section_problems(source: YamlSource, data: SiteData) -> list[DataError]:
+    """Every resource in exactly one section of the Resources page, and every id in a section a resource's."""
+    known = {resource.id for resource in data.resources}
+    placed: dict[str, str] = {}
+    problems = _duplicates(source, "sections", data.resources_file.sections)
+    for s_index, section in enumerate(data.resources_file.sections):
+        for r_index, resource_id in enumerate(section.resources):
+            where = dict(entry=f"'{section.id}' (sections #{s_index + 1})", field="resources",
+                         line=source.line_of(("sections", s_index, "resources", r_index)))
+            if resource_id not in known:
+                problems.append(DataError(source.label, f"'{resource_id}' is not the id of a resource in this file"
+                                          f" ({', '.join(sorted(known))})", **where))
+            elif resource_id in placed:
+                problems.append(DataError(source.label, f"'{resource_id}' is already in section '{placed[resource_id]}';"
+                                          " put each resource in one section only", **where))
+            placed.setdefault(resource_id, section.id)
+    for index, resource in enumerate(data.resources):
+        if resource.id not in placed:
+            problems.append(DataError(source.label, f"'{resource.id}' is in no section, so the Resources page would not"
+                                      " show it: add its id to one section's 'resources'",
+                                      entry=f"'{resource.id}' (resources #{index + 1})", field="id",
+                                      line=source.line_of(("resources", index, "id"))))
+    return problems
+
+
 def _cross_check(data: SiteData) -> list[DataError]:
     problems: list[DataError] = []
     res_src = data.sources["resources"]
@@ -198,6 +227,8 @@ def _cross_check(data: SiteData) -> list[DataError]:
                         f" listed at the top of the file ({', '.join(vocabulary)})",
                         entry=f"'{resource.id}' (resources #{index + 1})", field=name,
                         line=res_src.line_of(("resources", index, name, position))))
+    problems += _section_problems(res_src, data)
+    problems += _duplicates(data.sources["glossary"], "terms", data.glossary_file.terms)
     check_src = data.sources["checklists"]
     problems += _duplicates(check_src, "checklists", data.checklists)
     seen_items: dict[str, str] = {}
@@ -271,7 +302,7 @@ def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
     sources, models = _read_all(Path(data_dir), label_prefix, DATA_MODELS)
     data = SiteData(resources_file=models["resources"], checklists_file=models["checklists"],
                     statistics_file=models["statistics"], publication=models["publication"],
-                    guidelines_file=models["guidelines"], sources=sources)
+                    guidelines_file=models["guidelines"], glossary_file=models["glossary"], sources=sources)
     problems = _cross_check(data)
     if problems:
         raise DataErrors(problems)

@@ -48,16 +48,38 @@ class Resource(Strict):
     title: Text = Field(description="The resource's name as its publisher gives it.")
     publisher: Text | None = Field(None, description="Who made it, where the leaflet says so.")
     url: WebUrl
-    audience: list[Slug] = Field(min_length=1, description="Ids from `audiences` above.")
+    audience: list[Slug] = Field([], description="Ids from `audiences` above: only who the leaflet says it is"
+                                                 " for (leave it out when the leaflet does not say).")
     offers: Text = Field(description="What it offers, in a sentence or two.")
     topics: list[Slug] = Field(min_length=1, description="Ids from `topics` above.")
     note: Text | None = Field(None, description="Anything a reader should know before following the link.")
 
 
+class ResourceSection(Strict):
+    id: Slug
+    title: Text = Field(description="The heading the section's cards sit under, e.g. 'Get help now'.")
+    intro: Text | None = Field(None, description="A sentence under the heading.")
+    resources: list[Slug] = Field(min_length=1, description="Resource ids, in the order shown.")
+
+
 class ResourcesFile(Strict):
     audiences: dict[str, Text] = Field(description="Audience id -> label shown on cards.")
     topics: dict[str, Text] = Field(description="Topic id -> label shown on cards.")
+    sections: list[ResourceSection] = Field(min_length=1, description="How the Resources page groups the cards:"
+                                            " every resource in exactly one section.")
     resources: list[Resource] = Field(min_length=1)
+
+
+# --- data/glossary.yml -----------------------------------------------------------------------------
+
+class GlossaryTerm(Strict):
+    id: Slug = Field(description="Stable id: pages link to glossary/#ID.")
+    term: Text = Field(description="The word or phrase, as the guidance uses it.")
+    meaning: Text = Field(description="What it means, in plain words, with no facts the leaflet does not give.")
+
+
+class GlossaryFile(Strict):
+    terms: list[GlossaryTerm] = Field(min_length=1)
 
 
 # --- data/checklists.yml ------------------------------------------------------------------------
@@ -283,6 +305,7 @@ DATA_MODELS: dict[str, type[Strict]] = {
     "statistics": StatisticsFile,
     "publication": Publication,
     "guidelines": GuidelinesFile,
+    "glossary": GlossaryFile,
 }
 
 # An organisation's own data files, in org/data/ (see docs/for-organisations.md).

@@ -7,6 +7,7 @@ always shown as text, never run as HTML or as a template.
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,11 +63,28 @@ def resource_card(resource: Resource, vocabulary: ResourcesFile, level: int = 3,
 
 
 def resource_directory(data: SiteData, notices: dict[str, LinkNotice] | None = None,
-                       last_checked: date | None = None, level: int = 3) -> Markup:
+                       last_checked: date | None = None, level: int = 2) -> Markup:
+    """Every resource, in the sections of data/resources.yml (headings at `level`, cards one below)."""
     notices = notices or {}
-    cards = [resource_card(r, data.resources_file, level, notices.get(r.id)) for r in data.resources]
-    return _render("resource_directory.html.j2", cards=cards,
+    sections = [{"id": section.id, "title": section.title, "intro": section.intro,
+                 "cards": [resource_card(data.resource(rid), data.resources_file, level + 1, notices.get(rid))
+                           for rid in section.resources]}
+                for section in data.resources_file.sections]
+    return _render("resource_directory.html.j2", sections=sections, level=level,
                    checked_text=long_date(last_checked) if last_checked else None)
+
+
+def urgent_help(data: SiteData, level: int = 2) -> Markup:
+    """What to do when worried about a child or young person: the leaflet's advice, and CEOP's link."""
+    return _render("urgent_help.html.j2", ceop=data.resource("ceop"), level=level)
+
+
+def example_stances(topic: GuidelineTopic) -> Markup:
+    return _render("example_stances.html.j2", topic=topic)
+
+
+def glossary(data: SiteData) -> Markup:
+    return _render("glossary.html.j2", terms=data.glossary_file.terms)
 
 
 def resource_link(resource: Resource, text: str | None = None) -> Markup:
@@ -121,8 +139,30 @@ def source_citation(source: StatisticSource) -> str:
 
 def statistics_list(data: SiteData, source_id: str) -> Markup:
     source = data.source(source_id)
-    stats = [{"stat": s, "sentence": statistic_sentence(s)} for s in data.statistics if s.source == source_id]
-    return _render("statistics_list.html.j2", source=source, stats=stats, citation=source_citation(source))
+    stats = [s for s in data.statistics if s.source == source_id]
+    return _render("statistics_list.html.j2", source=source, citation=source_citation(source),
+                   stats=[{"stat": s, "sentence": statistic_sentence(s)} for s in stats],
+                   chart=statistics_chart(source, stats))
+
+
+CHART = {"width": 400, "bar_width": 340, "bar_height": 20, "line": 18, "gap": 14, "wrap": 46}
+
+
+def statistics_chart(source: StatisticSource, stats: list[Statistic]) -> Markup:
+    """The figures as an inline SVG bar chart, drawn at build time: one bar per figure, out of 100%, under
+    its label (wrapped to fit a phone's width)."""
+    rows, y = [], 0
+    for s in stats:
+        lines = textwrap.wrap(f"{s.group.capitalize()}: {s.finding}", CHART["wrap"])
+        label_y = [y + CHART["line"] * (n + 1) - 4 for n in range(len(lines))]
+        bar_y = y + CHART["line"] * len(lines) + 2
+        rows.append({"lines": list(zip(lines, label_y)), "percent": s.percent, "bar_y": bar_y,
+                     "length": round(CHART["bar_width"] * s.percent / 100, 1)})
+        y = bar_y + CHART["bar_height"] + CHART["gap"]
+    description = "; ".join(f"{s.percent}% of {s.group} {s.finding}" for s in stats) + "."
+    return _render("statistics_chart.html.j2", source=source, rows=rows, description=description,
+                   title=f"{source.title}, {source.place} {source.year}: what pupils said, in per cent",
+                   width=CHART["width"], height=y, bar_width=CHART["bar_width"], bar_height=CHART["bar_height"])
 
 
 def attribution(publication: Publication) -> Markup:

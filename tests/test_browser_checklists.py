@@ -8,6 +8,10 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from conftest import ROOT
+from safeguarding_site.loading import load_site_data
+
+ACTIONS_TITLE = load_site_data(ROOT / "data").checklist("actions").title
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -59,13 +63,13 @@ def test_ticks_survive_reload_and_instant_navigation(page, instant_site_url):
     expect(page.locator("#check-tip-copy-colleagues")).not_to_be_checked()
 
     page.evaluate("window.__samePage = true")  # survives only if Material swaps pages in place
-    nav_to(page, "Actions for your group", "actions/")
+    nav_to(page, ACTIONS_TITLE, "actions/")
     page.check("#check-action-policy")
     nav_to(page, "Useful tips", "tips/")
     assert page.evaluate("window.__samePage === true"), "navigation was not instant"
     expect(page.locator("#check-tip-no-linking")).to_be_checked()
     expect(page.locator("#checklist-tips .checklist__progress")).to_have_text("2 of 9 done")
-    nav_to(page, "Actions for your group", "actions/")
+    nav_to(page, ACTIONS_TITLE, "actions/")
     expect(page.locator("#check-action-policy")).to_be_checked()
     assert page.evaluate("window.__samePage === true")
 

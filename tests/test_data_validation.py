@@ -166,3 +166,21 @@ def test_bad_input_stops_the_build_with_a_plain_message(tmp_path, file, old, new
     assert expected in output
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "tips" / "index.html").exists(), "a half-built site was left behind"
+
+
+def test_a_section_naming_an_unknown_resource_is_named(tmp_path):
+    message = problem(tmp_path, "resources.yml", "    resources: [childnet]", "    resources: [childnett]")
+    assert re.search(r"data/resources.yml, line \d+, entry 'for-young-people' \(sections #\d+\), field 'resources':"
+                     r" 'childnett' is not the id of a resource", message)
+
+
+def test_a_resource_in_no_section_is_named_because_the_page_would_not_show_it(tmp_path):
+    message = problem(tmp_path, "resources.yml", "    resources: [childnet]", "    resources: [ceop]")
+    assert "'ceop' is already in section 'get-help-now'" in message
+    assert re.search(r"entry 'childnet' \(resources #\d+\), field 'id': 'childnet' is in no section", message)
+
+
+def test_a_glossary_term_written_twice_is_named(tmp_path):
+    message = problem(tmp_path, "glossary.yml", "  - id: grooming", "  - id: e-safety")
+    assert re.search(r"data/glossary.yml, line \d+, entry 'e-safety' \(terms #\d+\), field 'id': the id 'e-safety'"
+                     r" is used twice", message)

@@ -13,6 +13,7 @@ def hostile_resources() -> ResourcesFile:
     return ResourcesFile.model_validate({
         "audiences": {"everyone": HOSTILE},
         "topics": {"all": "Topic <b>bold</b>"},
+        "sections": [{"id": "all", "title": HOSTILE, "resources": ["bad"]}],
         "resources": [{
             "id": "bad", "title": HOSTILE, "publisher": HOSTILE, "url": "https://example.org/?a=1&b=<2>",
             "audience": ["everyone"], "offers": HOSTILE, "topics": ["all"], "note": HOSTILE,

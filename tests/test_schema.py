@@ -25,4 +25,5 @@ def test_schema_forbids_unknown_fields_and_requires_ids():
     schema = json.loads((ROOT / "data" / "schema" / "resources.schema.json").read_text(encoding="utf-8"))
     resource = schema["$defs"]["Resource"]
     assert resource["additionalProperties"] is False
-    assert {"id", "title", "url", "audience", "offers", "topics"} <= set(resource["required"])
+    assert {"id", "title", "url", "offers", "topics"} <= set(resource["required"])
+    assert "audience" not in resource["required"]  # only where the leaflet says who a resource is for

@@ -1,0 +1,145 @@
+"""What a worried volunteer needs comes first, the site stays exact to the leaflet and says how old
+things are, and the words are one plain set, explained in a glossary."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from conftest import ROOT, built_pages
+from safeguarding_site.loading import load_site_data
+
+DATA = load_site_data(ROOT / "data")
+CEOP = DATA.resource("ceop")
+
+
+def page_html(site, name: str) -> str:
+    path = site / "index.html" if name == "index" else site / name if name.endswith(".html") else \
+        site / name / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+def main_text(html: str) -> str:
+    main = html.split('data-md-component="content"', 1)[1].split("<footer", 1)[0]
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+def box(html: str) -> str:
+    match = re.search(r'<aside class="urgent-help".*?</aside>', html, re.S)
+    assert match, "no 'Worried about a child or young person?' box"
+    return match[0]
+
+
+@pytest.mark.parametrize("name", ["index", "tips", "404.html"])
+def test_the_worried_box_is_on_home_tips_and_the_404_page_with_ceop_from_the_data(built_site, name):
+    found = box(page_html(built_site, name))
+    text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", found)).split())
+    assert "Worried about a child or young person?" in text
+    for step in ("safeguarding procedures", "Make notes", "record", "Make a referral", "advice or help",
+                 "make a report"):
+        assert step in text, step
+    assert f'href="{CEOP.url}"' in found
+
+
+def test_home_leads_with_what_a_volunteer_needs_before_the_background(built_site):
+    text = main_text(page_html(built_site, "index"))
+    worried, tips = text.index("Worried about a child"), text.index("useful tips")
+    defensible, background = text.index("Am I in a defensible position?"), text.index("Why this matters")
+    assert worried < tips < defensible < background
+
+
+def test_resources_put_ceop_first_under_get_help_now_then_group_by_who_they_are_for(built_site):
+    html = page_html(built_site, "resources")
+    headings = re.findall(r'<h2 id="resources-[^"]+">([^<]+)</h2>', html)
+    assert headings == [section.title for section in DATA.resources_file.sections]
+    assert headings[0] == "Get help now"
+    first_card = re.search(r'<article class="resource-card[^"]*" id="resource-([^"]+)"', html)[1]
+    assert first_card == "ceop"
+
+
+def test_a_card_says_who_a_resource_is_for_only_where_the_leaflet_does(built_site):
+    html = page_html(built_site, "resources")
+    for resource in DATA.resources:
+        card = re.search(rf'<article[^>]*id="resource-{resource.id}".*?</article>', html, re.S)[0]
+        assert ("Who it is for" in card) is bool(resource.audience), resource.id
+
+
+def test_about_says_plainly_what_changed_including_both_figure_corrections(built_site):
+    text = main_text(page_html(built_site, "about"))
+    for old, new in (("nearly one in five", "about one in four"), ("nearly two thirds", "about three in five")):
+        assert old in text and new in text
+    assert "unchanged" not in text
+
+
+def test_what_the_leaflet_does_not_support_is_gone(built_site):
+    everything = " ".join(main_text(page.read_text(encoding="utf-8")) for page in built_pages(built_site))
+    for claim in ("checked every week", "Work through them in order", "and with reason"):
+        assert claim not in everything, claim
+
+
+def test_rules_keep_the_leaflets_strength_and_say_the_same_on_tips_and_worksheet():
+    tip = DATA.checklist("tips").items
+    rule = next(item.text for item in tip if item.id == "tip-no-instant-messaging")
+    stance = next(s.text for s in DATA.topic("instant-messaging").stances if s.id == "no-unlogged-messaging")
+    assert rule.startswith("Do not use instant messaging") and "leaves no log" in rule
+    assert "do not use instant messaging that leaves no log" in stance
+    assert all("Facebook friends" in s.text for s in DATA.topic("personal-contact").stances)
+
+
+def test_the_site_says_how_old_its_figures_and_resources_are(built_site):
+    assert "They are from 2015" in main_text(page_html(built_site, "local-evidence"))
+    assert "listed in the leaflet in 2017, so some may have moved" in main_text(page_html(built_site, "resources"))
+    assert "2017" in main_text(page_html(built_site, "tips")) and "Facebook Wall" in main_text(page_html(built_site, "tips"))
+
+
+def test_the_glossary_is_a_definition_list_of_the_leaflets_terms(built_site):
+    html = page_html(built_site, "glossary")
+    terms = re.findall(r'<dt id="([^"]+)">([^<]+)</dt>\s*<dd>', html)
+    assert [term_id for term_id, _ in terms] == [term.id for term in DATA.glossary_file.terms]
+    for needed in ("e-safety", "ceop", "dbs-checks", "grooming", "digital-exclusion", "defensible-position"):
+        assert needed in dict(terms)
+
+
+def test_every_link_to_a_glossary_term_finds_it(built_site):
+    ids = {term.id for term in DATA.glossary_file.terms}
+    linked = set()
+    for page in built_pages(built_site):
+        linked |= set(re.findall(r'href="(?:\.\./)*glossary/#([^"]+)"', page.read_text(encoding="utf-8")))
+    assert linked and linked <= ids, linked - ids
+    assert {"e-safety", "grooming", "digital-exclusion", "defensible-position", "dbs-checks"} <= linked
+
+
+def test_one_set_of_words_organisation_staff_and_service_users(built_site):
+    for page in built_pages(built_site):
+        if page.parent.name in ("glossary", "for-organisations", "about"):
+            continue  # the glossary names the leaflet's other word; the admin guide speaks of GitHub groups
+        text = main_text(page.read_text(encoding="utf-8"))
+        assert not re.search(r"\byour group\b|\bclients?\b", text, re.I), (page, re.findall(r".{30}(?:your group|client).{30}", text, re.I))
+
+
+def test_the_local_figures_are_an_accessible_chart_with_the_figures_as_text_beside_it(built_site):
+    html = page_html(built_site, "local-evidence")
+    chart = re.search(r'<svg class="statistics__chart" role="img" aria-labelledby="([^"]+)".*?</svg>', html, re.S)
+    assert chart, "no chart"
+    title_id, desc_id = chart[1].split()
+    assert re.search(rf'<title id="{title_id}">[^<]+</title>', chart[0])
+    description = re.search(rf'<desc id="{desc_id}">([^<]+)</desc>', chart[0])[1]
+    bars = [float(width) for width in re.findall(r'class="statistics__chart-bar" x="0" y="[\d.]+" width="([\d.]+)"', chart[0])]
+    track = float(re.search(r'class="statistics__chart-track" x="0" y="[\d.]+" width="([\d.]+)"', chart[0])[1])
+    for statistic, bar in zip(DATA.statistics, bars, strict=True):
+        assert f"{statistic.percent}% of {statistic.group}" in description
+        assert bar == pytest.approx(track * statistic.percent / 100, abs=0.1)
+    after = html[chart.end():]
+    assert all(f"{s.percent}%" in after.split("</figure>", 1)[0] for s in DATA.statistics), "figures not beside it"
+    assert "<script" not in chart[0]
+
+
+def test_every_page_declares_uk_english(built_site):
+    for page in [*built_pages(built_site), built_site / "404.html"]:
+        assert '<html lang="en-GB"' in page.read_text(encoding="utf-8"), page
+
+
+def test_the_guide_for_whoever_runs_a_copy_is_labelled_as_such(built_site):
+    text = main_text(page_html(built_site, "for-organisations"))
+    assert "This page is for the person who sets up and looks after a copy of this site" in text
