@@ -143,3 +143,26 @@ def test_every_page_declares_uk_english(built_site):
 def test_the_guide_for_whoever_runs_a_copy_is_labelled_as_such(built_site):
     text = main_text(page_html(built_site, "for-organisations"))
     assert "This page is for the person who sets up and looks after a copy of this site" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chart_reads_in_both_schemes_and_on_paper(browser, site_url, scheme):
+    from browser_support import browser_page
+    from safeguarding_site.models import contrast
+
+    def colour(page, selector, prop):
+        rgb = page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
+        parts = [int(float(n)) for n in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+        return "#" + "".join(f"{n:02x}" for n in parts)
+
+    with browser_page(browser, 375, scheme) as page:
+        page.goto(site_url + "local-evidence/", wait_until="networkidle")
+        background = colour(page, "body", "backgroundColor")
+        bar = colour(page, ".statistics__chart-bar", "fill")
+        label = colour(page, ".statistics__chart-label", "fill")
+        assert contrast(bar, background) >= 3, f"bars {bar} on {background}"  # WCAG 1.4.11, graphics
+        assert contrast(label, background) >= 4.5, f"labels {label} on {background}"
+        page.emulate_media(media="print")
+        assert page.locator(".statistics__chart").is_visible()
+        assert contrast(colour(page, ".statistics__chart-bar", "fill"), "#ffffff") >= 3
