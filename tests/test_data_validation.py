@@ -121,13 +121,23 @@ def test_html_in_data_is_reported_as_a_notice_not_run(tmp_path):
 
 # --- through the real build: one plain message, no traceback ------------------------------------
 
+REVIEWED = r"last_reviewed: \d{4}-\d{2}-\d{2}"  # whatever date the page was last reviewed on
+
+
 def broken_build(tmp_path, file, old, new):
+    """A copy of the project with one change in one file: `old` is text, or a pattern when it is REVIEWED."""
     project = copy_project(tmp_path / "project")
     path = project / file
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    pattern = old if old.startswith(REVIEWED) else re.escape(old)
+    assert re.search(pattern, text), f"test setup: {old!r} not in {file}"
+    path.write_text(re.sub(pattern, new.replace("\\", "\\\\"), text, count=1), encoding="utf-8")
     return run_build(project, tmp_path / "out")
+
+
+def line_of_macro(file: str, call: str) -> int:
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if call in line)
 
 
 @pytest.mark.slow
@@ -135,27 +145,31 @@ def broken_build(tmp_path, file, old, new):
     ("data/resources.yml", "url: http://www.irights.uk", "url: irights", "entry 'irights' (resources #6), field 'url'"),
     ("data/checklists.yml", "    title: Useful tips", "    title: [Useful tips", "data/checklists.yml, line"),
     ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tipz") }}',
-     "docs/tips.md, line 13, macro checklist('tipz'): there is no checklist with id 'tipz'"),
+     f"docs/tips.md, line {line_of_macro('docs/tips.md', 'checklist(')}, macro checklist('tipz'): there is no"
+     " checklist with id 'tipz'"),
     ("docs/resources.md", "{{ resource_directory(level=2) }}", '{{ resource_card("nope") }}',
-     "docs/resources.md, line 13, macro resource_card('nope'): there is no resource with id 'nope'"),
+     f"docs/resources.md, line {line_of_macro('docs/resources.md', 'resource_directory(')}, macro"
+     " resource_card('nope'): there is no resource with id 'nope'"),
     ("docs/tips.md", '{{ checklist("tips") }}', '{{ chekclist("tips") }}',
-     "docs/tips.md, line 13: no macro is called 'chekclist'"),
+     f"docs/tips.md, line {line_of_macro('docs/tips.md', 'checklist(')}: no macro is called 'chekclist'"),
     ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tips" }}',
-     "docs/tips.md, line 13: this macro call is not written correctly (unexpected '}', expected ')')"),
+     f"docs/tips.md, line {line_of_macro('docs/tips.md', 'checklist(')}: this macro call is not written correctly"
+     " (unexpected '}', expected ')')"),
     ("docs/tips.md", "---\ntitle: Useful tips", "title: Useful tips",
      "docs/tips.md: the front matter has no opening line: add a line of exactly three hyphens (---) above line 1"),
     ("docs/tips.md", "review_in: 12 months\n---\n", "review_in: 12 months\n--\n",
      "docs/tips.md: line 6 should close the front matter with exactly three hyphens (---), not '--'"),
     ("docs/tips.md", "review_in: 12 months\n---\n", "review_in: 12 months\n\n",
      "docs/tips.md: the front matter that starts on line 1 is never closed"),
-    ("docs/tips.md", "last_reviewed: 2026-11-29\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
+    ("docs/tips.md", REVIEWED + "\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
     ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md: front matter field 'review_in'"),
-    ("docs/tips.md", "last_reviewed: 2026-11-29", "last_reviewed: 2026-13-45",
+    ("docs/tips.md", REVIEWED, "last_reviewed: 2026-13-45",
      "docs/tips.md: the front matter between the --- lines cannot be read: month must be in 1..12"),
     ("docs/tips.md", "title: Useful tips", "title: [Useful tips",
      "docs/tips.md: the front matter between the --- lines is not valid YAML on line"),
     ("docs/tips.md", '{{ checklist("tips") }}', "{{ checklist() }}",
-     "docs/tips.md, line 13, macro checklist(): it is written checklist(checklist_id)"),
+     f"docs/tips.md, line {line_of_macro('docs/tips.md', 'checklist(')}, macro checklist(): it is written"
+     " checklist(checklist_id)"),
     ("data/resources.yml", "audience: [policy-makers]", "audience: policy-makers",
      "entry 'youth-and-the-internet' (resources #7), field 'audience': should be a list"),
 ])
