@@ -1,6 +1,7 @@
 /*
   When a search finds nothing, Material says "No matching documents". This shows the help in
-  partials/search-help.html under that line: other words to try and links to browse instead.
+  partials/search-help.html under that line: other words to try and links to browse instead. And the
+  search form's submit button goes to the best match.
 */
 
 export function startSearchHelp() {
@@ -31,6 +32,14 @@ export function startSearchHelp() {
       list.children.length === 0;
     help.hidden = !nothingFound;
   }
+
+  /* The form's submit button (partials/search.html) opens the best match, as Enter does. */
+  input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var best = list.querySelector(".md-search-result__link");
+    if (best) best.click();
+    else input.focus();
+  });
 
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
   new MutationObserver(update).observe(list, { childList: true });

@@ -50,7 +50,10 @@ def offline_config(config: Path) -> str:
             f"use_directory_urls: false\n"
             f"extra:\n"
             f"  polyfills:\n"
-            f"    - {WORKER_IN_SITE}\n")
+            f"    - {WORKER_IN_SITE}\n"
+            f"  # Pages opened from disk have no origin for a Content-Security-Policy to name, and the search\n"
+            f"  # stand-in runs the worker in a frame of the page: the copy on disk goes without one.\n"
+            f"  content_security_policy: false\n")
 
 
 def build(config: Path, site_dir: Path) -> engine.BuildResult:

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 
 import safeguarding_site
 from safeguarding_site import render
-from safeguarding_site.browser_bundle import BundleError, bundle
+from safeguarding_site.browser_bundle import BundleError, bundle, entry_modules
 from safeguarding_site.browser_contract import contract
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import load_link_notices
@@ -41,11 +41,12 @@ from safeguarding_site.overlay import (
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
 
 from . import build as site_build
+from . import page_markup
 from .advice import advisory_logger
 
 ORG_STYLESHEET = "assets/stylesheets/organisation.css"
 BROWSER = "browser"  # the browser code's ES modules, in the project
-SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module
+SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module (page-scripts.js)
 HISTORY = Path("data") / "linkcheck-state.json"
 log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
 advice = advisory_logger("site")  # warnings that must not fail a strict build
@@ -60,12 +61,6 @@ def nav_pages(nav) -> set[str]:
     if isinstance(nav, list):
         return set().union(*(nav_pages(item) for item in nav)) if nav else set()
     return set()
-
-
-def scripts_from_browser(config, project: Path) -> list[str]:
-    """The pages' scripts (extra_javascript) that are entry modules in browser/, to be built into the site."""
-    paths = [str(getattr(script, "path", script)) for script in config.extra_javascript]
-    return [path for path in paths if path.startswith(SCRIPTS) and (project / BROWSER / Path(path).name).is_file()]
 
 
 def missing_scripts(config, files: Files) -> list[str]:
@@ -151,11 +146,12 @@ class SafeguardingPlugin(BasePlugin):
 
     def on_files(self, files: Files, config) -> Files:
         site = site_build.current()
-        for path in scripts_from_browser(config, site.project):
-            try:
-                content = bundle(site.project / BROWSER / Path(path).name, site.project / BROWSER)
-            except (BundleError, OSError) as exc:
-                raise PluginError(f"Problem in the browser code ({BROWSER}/): {exc}") from None
+        browser = site.project / BROWSER
+        try:  # every entry module: site.js on every page, a tool's own script where a page shows the tool
+            scripts = {SCRIPTS + entry.name: bundle(entry, browser) for entry in entry_modules(browser)}
+        except (BundleError, OSError) as exc:
+            raise PluginError(f"Problem in the browser code ({BROWSER}/): {exc}") from None
+        for path, content in scripts.items():
             files.append(File.generated(config, path, content=content))
         self.lay_files(files, config, site)
         missing = missing_scripts(config, files)
@@ -186,6 +182,12 @@ class SafeguardingPlugin(BasePlugin):
         env.globals["site_contract"] = render.json_for_script(contract())
         return env
 
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        """Pages Material writes from templates alone (404.html) are finished like the rest."""
+        if not template_name.endswith(".html"):
+            return output
+        return page_markup.finish(output, security_policy=config.extra.get("content_security_policy", True))
+
     def on_post_page(self, output: str, page, config) -> str:
         site = site_build.current()
         if str(site.credit) not in output:
@@ -197,4 +199,4 @@ class SafeguardingPlugin(BasePlugin):
                               f" (\"{site.credit.striptags()}\", linking to {licence}). It comes from"
                               " data/publication.yml through overrides/partials/copyright.html, and every page must"
                               " keep it: put back any template or setting that removed it.")
-        return output
+        return page_markup.finish(output, security_policy=config.extra.get("content_security_policy", True))

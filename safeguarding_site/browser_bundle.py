@@ -68,6 +68,14 @@ class _Module:
         self.body = body.strip("\n")
 
 
+def entry_modules(root: Path) -> list[Path]:
+    """The modules in `root` that no other module imports: each one is a script a page loads."""
+    root = Path(root).resolve()
+    modules = sorted(path.resolve() for path in root.glob("*.js"))
+    imported = {target for path in modules for target, _, _ in _Module(path, root).imports}
+    return [path for path in modules if path not in imported]
+
+
 def _ordered(entry: Path, root: Path) -> list[_Module]:
     """The entry's modules, each after the modules it imports."""
     done: dict[Path, _Module] = {}

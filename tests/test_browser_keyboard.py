@@ -61,7 +61,7 @@ def focus_problems(page) -> list[str]:
     if not page.evaluate(FOCUS_PROBLEMS):
         return []
     try:
-        page.wait_for_function(f"({FOCUS_PROBLEMS})().length === 0", timeout=1500, polling=50)
+        page.wait_for_function(f"({FOCUS_PROBLEMS})().length === 0", timeout=5000, polling=50)
         return []
     except Exception:  # noqa: BLE001 - a timeout means the problems stayed: report them
         return page.evaluate(FOCUS_PROBLEMS)

@@ -103,4 +103,4 @@ def test_search_partial_override_is_based_on_the_installed_material():
     assert digest == MATERIAL_SEARCH_PARTIAL_SHA256, \
         "Material's partials/search.html changed: refresh overrides/partials/search.html from it"
     override = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
-    assert override.count("{#- site:") == 3
+    assert override.count("{#- site:") == 4

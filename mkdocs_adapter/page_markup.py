@@ -1,0 +1,87 @@
+"""Each built page, finished after Material has written it: valid HTML, names for every control, the
+scripts out of the way of the first paint, and a Content-Security-Policy that allows only the site.
+
+Material's templates are extended, never copied, so what its markup gets wrong is put right here, on
+the finished page (MkDocs' on_post_page event), by small exact changes that a test checks:
+
+- `autocomplete` is only allowed on text-like inputs, not on Material's checkbox toggles, and an
+  empty `tabindex=""` is not a number (the W3C validator reports both on every page);
+- the colour-scheme switch is a `<form>` with nothing to submit: it becomes a named group;
+- the table-of-contents toggle has no accessible name: it gets one;
+- the site's scripts are deferred, so they never hold up the first paint;
+- a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
+  images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
+EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+PALETTE = re.compile(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>', re.S)
+TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
+HEAD = re.compile(r"<head>")
+NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
+
+
+def tidy(html: str, toc_name: str) -> str:
+    """Material's markup, made valid and named (see the module's docstring)."""
+    html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = EMPTY_TABINDEX.sub("", html)
+    html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette" role="radiogroup"'
+                       r' aria-label="Colour scheme">\1</div>', html)
+    return TOC_TOGGLE.sub(f'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"'
+                          f' aria-label="{toc_name}">', html)
+
+
+def defer_scripts(html: str) -> str:
+    """Every script the page loads by address runs after the page is parsed, in the order written."""
+    def deferred(match: re.Match) -> str:
+        rest = match["rest"]
+        if re.search(r"\b(?:defer|async|type=\"module\")", rest):
+            return match[0]
+        return f'<script src="{match["src"]}"{rest} defer></script>'
+    return SCRIPT_SRC.sub(deferred, html)
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """The CSP source for each inline script the browser will run, as 'sha256-…'."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        kind = re.search(r'\btype="([^"]+)"', match["attrs"] or "")
+        if kind and kind[1] in NOT_RUN:
+            continue
+        digest = hashlib.sha256(match["code"].encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return list(dict.fromkeys(hashes))
+
+
+def content_security_policy(html: str) -> str:
+    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {scripts}",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def add_security_policy(html: str) -> str:
+    """The policy as the first thing in <head>, so it covers every script and style after it."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    return HEAD.sub(f"<head>\n    {meta}", html, count=1)
+
+
+def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
+    html = defer_scripts(tidy(html, toc_name))
+    return add_security_policy(html) if security_policy else html
