@@ -85,3 +85,23 @@ def add_security_policy(html: str) -> str:
 def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
     html = defer_scripts(tidy(html, toc_name))
     return add_security_policy(html) if security_policy else html
+
+
+# Classes Material's own script adds to the page as it runs, beyond those named md-...: a stylesheet
+# rule for them must stay even though no built page carries them yet.
+MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
+
+
+def used_tokens(site_dir) -> set[str]:
+    """What a stylesheet rule may need, in a built site: every word in its pages and in the site's own
+    scripts, and the classes Material's script can add (its md-... names, and MATERIAL_RUNTIME_CLASSES)."""
+    from pathlib import Path
+
+    from safeguarding_site.css_tools import used_tokens as words
+
+    site_dir = Path(site_dir)
+    scripts = list((site_dir / "assets" / "javascripts").glob("*.js"))
+    ours = [path for path in scripts if not path.name.startswith("bundle.")]
+    material = "".join(path.read_text(encoding="utf-8", errors="replace") for path in scripts if path not in ours)
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in [*site_dir.rglob("*.html"), *ours]]
+    return words(texts) | set(re.findall(r"md-[\w-]+", material)) | MATERIAL_RUNTIME_CLASSES

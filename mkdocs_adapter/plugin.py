@@ -21,11 +21,12 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 import safeguarding_site
-from safeguarding_site import render
+from safeguarding_site import css_tools, render
 from safeguarding_site.browser_bundle import BundleError, bundle, entry_modules
 from safeguarding_site.browser_contract import contract
 from safeguarding_site.errors import DataErrors
@@ -44,8 +45,8 @@ from . import build as site_build
 from . import page_markup
 from .advice import advisory_logger
 
-ORG_STYLESHEET = "assets/stylesheets/organisation.css"
 BROWSER = "browser"  # the browser code's ES modules, in the project
+STYLES = "styles"  # the site's own stylesheets, in the project
 SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module (page-scripts.js)
 HISTORY = Path("data") / "linkcheck-state.json"
 log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
@@ -82,6 +83,13 @@ def refuse_settings(config) -> None:
 
 class SafeguardingPlugin(BasePlugin):
     """Reads the project's data and overlay for the build, and keeps the credit on every page."""
+
+    config_scheme = (
+        # The site's one stylesheet of its own, built from these files in styles/, in this order (an
+        # organisation's colours follow them), then cut to the rules the pages use.
+        ("stylesheets", config_options.ListOfItems(config_options.Type(str), default=[])),
+        ("stylesheet", config_options.Type(str, default="assets/stylesheets/site.css")),
+    )
 
     @event_priority(50)  # before mkdocs-macros, which takes the data from this build
     def on_config(self, config):
@@ -132,8 +140,6 @@ class SafeguardingPlugin(BasePlugin):
         config.copyright = str(escape(details.copyright))
         if details.logo:
             config.theme["logo"] = details.logo
-        if details.colours:
-            config.extra_css.append(ORG_STYLESHEET)
         section = menu_section(org, project / "docs")
         for page in section.unlisted:
             advice.warning(f"{org_dir}/docs/{page} is not listed under 'pages:' in {org_dir}/data/organisation.yml, so"
@@ -154,6 +160,7 @@ class SafeguardingPlugin(BasePlugin):
         for path, content in scripts.items():
             files.append(File.generated(config, path, content=content))
         self.lay_files(files, config, site)
+        files.append(File.generated(config, self.config["stylesheet"], content=self.stylesheet(site)))
         missing = missing_scripts(config, files)
         if missing:
             raise PluginError(f"Problem in {Path(config.config_file_path).name}: extra_javascript names"
@@ -162,16 +169,35 @@ class SafeguardingPlugin(BasePlugin):
 
     @staticmethod
     def lay_files(files: Files, config, site) -> None:
-        """An overlay's build: upstream files it does not replace, and its colours as a stylesheet."""
+        """An overlay's build: the upstream files it does not replace."""
         if site.organisation is None:
             return
         upstream = site.project / "docs"
         for src_uri in upstream_files(upstream, site.organisation.docs_dir):
             if files.get_file_from_path(src_uri) is None:
                 files.append(File(src_uri, str(upstream), config.site_dir, config.use_directory_urls))
-        colours = site.organisation.details.colours
+
+    def stylesheet(self, site) -> str:
+        """styles/*.css in the configured order, then an organisation's colours, as one small file."""
+        parts = []
+        for name in self.config["stylesheets"]:
+            path = site.project / STYLES / name
+            try:
+                parts.append(path.read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise PluginError(f"Problem in mkdocs.yml: the safeguarding plugin's stylesheets name {STYLES}/{name},"
+                                  f" which cannot be read ({exc.strerror or exc})") from None
+        colours = site.organisation.details.colours if site.organisation else None
         if colours:
-            files.append(File.generated(config, ORG_STYLESHEET, content=render.organisation_css(colours)))
+            parts.append(render.organisation_css(colours))
+        return css_tools.minify("\n".join(parts))
+
+    def on_post_build(self, config) -> None:
+        """Every stylesheet, Material's too, cut to the rules that the built pages and their scripts can use."""
+        site_dir = Path(config.site_dir)
+        tokens = page_markup.used_tokens(site_dir)
+        for path in (site_dir / "assets" / "stylesheets").glob("*.css"):
+            path.write_text(css_tools.prune(path.read_text(encoding="utf-8"), tokens), encoding="utf-8")
 
     def on_env(self, env, config, files):
         """What the templates take from the data: the credit, the urgent-help box (the 404 page) and the

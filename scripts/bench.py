@@ -41,7 +41,7 @@ def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
 
 
 def copy_project(target: Path) -> None:
-    for part in ("docs", "data", "overrides", "browser", "mkdocs.yml"):
+    for part in ("docs", "data", "overrides", "browser", "styles", "mkdocs.yml"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))

@@ -13,7 +13,7 @@ from safeguarding_site.browser_bundle import bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = {"review script": "checklists.js", "every page's script": "site.js"}
-STYLES = {"review styles": ROOT / "docs/assets/stylesheets/checklists.css"}
+STYLES = {"review styles": ROOT / "styles/checklists.css"}
 SCRIPT_AIM = 8 * 1024
 
 

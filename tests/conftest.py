@@ -13,7 +13,7 @@ from safeguarding_site import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads; examples/ holds the example organisation, built in place by mkdocs.example.yml.
-PROJECT_PARTS = ("docs", "data", "overrides", "browser", "examples", "mkdocs.yml",
+PROJECT_PARTS = ("docs", "data", "overrides", "browser", "styles", "examples", "mkdocs.yml",
                  "mkdocs.example.yml")
 EXAMPLE_CONFIG = "mkdocs.example.yml"
 CHROMIUM = "/usr/bin/chromium"

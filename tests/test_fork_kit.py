@@ -64,12 +64,14 @@ def test_leaflet_credit_stays_on_every_page_of_the_fork(fork_site):
         assert 'href="http://creativecommons.org/licenses/by-nc/4.0"' in page.read_text(encoding="utf-8"), page
 
 
-def test_organisation_colours_are_served_and_linked_from_every_page(fork_site):
-    css = (fork_site / "assets" / "stylesheets" / "organisation.css").read_text(encoding="utf-8")
-    assert f"--md-primary-fg-color: {PRIMARY};" in css
-    assert "--md-accent-fg-color: #8a3b00;" in css
+def test_organisation_colours_are_in_the_sites_one_stylesheet_linked_from_every_page(fork_site):
+    css = (fork_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert f"--md-primary-fg-color:{PRIMARY}" in css
+    assert "--md-accent-fg-color:#8a3b00" in css
     for page in built_pages(fork_site):
-        assert "assets/stylesheets/organisation.css" in page.read_text(encoding="utf-8"), page
+        links = re.findall(r'<link rel="stylesheet" href="(?:\.\./)*assets/stylesheets/([^"]+)"',
+                           page.read_text(encoding="utf-8"))
+        assert [name for name in links if not name.startswith(("main.", "palette."))] == ["site.css"], page
 
 
 def test_organisation_logo_is_in_the_header(fork_site):

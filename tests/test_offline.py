@@ -95,8 +95,8 @@ def test_a_forks_offline_copy_has_its_own_pages(tmp_path):
     assert folder == "safeguarding-and-social-media-at-riverside-youth-club"
     with zipfile.ZipFile(output) as archive:
         names = set(archive.namelist())
-        assert {f"{folder}/our-guidelines.html", f"{folder}/tips.html",
-                f"{folder}/assets/stylesheets/organisation.css"} <= names
+        assert {f"{folder}/our-guidelines.html", f"{folder}/tips.html", f"{folder}/assets/stylesheets/site.css"} <= names
+        assert "#0b5d3b" in archive.read(f"{folder}/assets/stylesheets/site.css").decode()  # its own colours
         assert "Riverside Youth Club" in archive.read(f"{folder}/our-guidelines.html").decode()
 
 
