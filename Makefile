@@ -24,7 +24,7 @@ ENGINE := $(PY) -m mkdocs_adapter.engine
 UPSTREAM ?= upstream
 BRANCH ?= main
 
-.PHONY: help serve build test bench linkcheck offline schema browser node clean org update
+.PHONY: help serve build test bench linkcheck offline schema browser node java clean org update
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -65,10 +65,18 @@ node: ## Install Debian's Node.js and npm when missing (unit tests of the browse
 	@command -v node >/dev/null && command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
 	@echo "node $$(node --version), npm $$(npm --version)"
 
-test: $(VENV)/.test-deps browser node ## Install what tests need (browser, Node.js) and run every test
+java: ## Install Debian's Java when missing (the W3C HTML validator, vnu.jar, runs on it)
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@java -version 2>&1 | head -1
+
+# The checkers that run in a browser (HTML_CodeSniffer) and Lighthouse, exactly as package-lock.json has them.
+node_modules/.package-lock.json: package.json package-lock.json | node
+	npm ci --ignore-scripts --no-audit --no-fund
+
+test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Install what tests need (browser, Node.js, Java) and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.test-deps browser node ## Print build times, page weights and Lighthouse scores
+bench: $(VENV)/.test-deps browser node node_modules/.package-lock.json ## Print build times, page weights and Lighthouse scores
 	$(PY) scripts/bench.py
 
 # The exit status (0 nothing dead, 1 dead, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
