@@ -82,14 +82,32 @@ def add_security_policy(html: str) -> str:
     return HEAD.sub(f"<head>\n    {meta}", html, count=1)
 
 
+KEEP_SPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+
+
+def collapse_whitespace(html: str) -> str:
+    """Indentation and blank lines between tags go; each run of space keeps one character, so nothing
+    that shows changes (text in <pre>, <textarea>, <script> and <style> is left exactly as written)."""
+    parts = KEEP_SPACE.split(html)
+    out = []
+    for index in range(0, len(parts), 3):
+        out.append(re.sub(r"\n[ \t\n]+", "\n", parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
+    return "".join(out)
+
+
 def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
-    html = defer_scripts(tidy(html, toc_name))
+    html = collapse_whitespace(defer_scripts(tidy(html, toc_name)))
     return add_security_policy(html) if security_policy else html
 
 
 # Classes Material's own script adds to the page as it runs, beyond those named md-...: a stylesheet
 # rule for them must stay even though no built page carries them yet.
 MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
+# Material's script names the classes of features this site does not turn on (code annotations and copy
+# buttons, tooltips, tags, versions, the status badge, repository facts): their rules go unless a page uses them.
+UNUSED_FEATURES = re.compile(r"md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
 
 
 def used_tokens(site_dir) -> set[str]:
@@ -104,4 +122,5 @@ def used_tokens(site_dir) -> set[str]:
     ours = [path for path in scripts if not path.name.startswith("bundle.")]
     material = "".join(path.read_text(encoding="utf-8", errors="replace") for path in scripts if path not in ours)
     texts = [path.read_text(encoding="utf-8", errors="replace") for path in [*site_dir.rglob("*.html"), *ours]]
-    return words(texts) | set(re.findall(r"md-[\w-]+", material)) | MATERIAL_RUNTIME_CLASSES
+    runtime = {name for name in re.findall(r"md-[\w-]+", material) if not UNUSED_FEATURES.match(name)}
+    return words(texts) | runtime | MATERIAL_RUNTIME_CLASSES

@@ -75,7 +75,9 @@ def snapshot(browser, url, path, width, scheme, then):
         page.wait_for_selector("[data-md-component=content]")
         if then:
             then(page)
+        page.wait_for_load_state("networkidle")
         page.evaluate("document.getAnimations().forEach(a => a.finish())")
+        page.wait_for_function("document.getAnimations().length === 0")  # every transition has ended
         return page.evaluate(SNAPSHOT, PROPERTIES)
 
 
