@@ -95,17 +95,21 @@ class HostPacer:
 
 
 class _PageParser(HTMLParser):
-    """Title, first <h1> and the first text of <main> (else of <body>, leaving out navigation). Only reads
-    text: nothing in the page is run or followed."""
+    """Title, main heading and first text. The main heading is the first <h1> inside <main> (or
+    role="main"), else the first anywhere; the first text is that of <main>, else of <body> leaving out
+    its header, navigation, footer and asides. Only text is read: nothing in the page is run or followed."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "select"}
+    HIDDEN = {"script", "style", "noscript", "template", "svg", "select", "button"}  # never text to read
+    AROUND = {"nav", "header", "footer", "aside"}  # the site's frame, around the main part
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.title: list[str] | None = None
-        self.heading: list[str] | None = None
-        self.in_title = self.in_heading = False
-        self.skip = self.main = 0
+        self.in_title = False
+        self.headings: dict[str, list[str]] = {}  # "main" / "any" -> the first h1's text
+        self.open_heading: list[str] = []
+        self.hidden = self.around = 0
+        self.main_open: list[list] = []  # [tag, how many of that tag are open] for each main part entered
         self.saw_main = False
         self.main_text: list[str] = []
         self.body_text: list[str] = []
@@ -113,33 +117,45 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "title" and self.title is None:
             self.title, self.in_title = [], True
-        elif tag == "h1" and self.heading is None and not self.skip:
-            self.heading, self.in_heading = [], True
-        elif tag in self.SKIP:
-            self.skip += 1
+        elif tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.AROUND:
+            self.around += 1
+        for entry in self.main_open:
+            entry[1] += entry[0] == tag
         if tag == "main" or dict(attrs).get("role") == "main":
-            self.main += 1
+            self.main_open.append([tag, 1])
             self.saw_main = True
+        if tag == "h1" and not self.hidden:
+            self.open_heading = [key for key in (("main",) if self.main_open else ()) + ("any",)
+                                 if key not in self.headings]
+            for key in self.open_heading:
+                self.headings[key] = []
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
         elif tag == "h1":
-            self.in_heading = False
-        elif tag in self.SKIP and self.skip:
-            self.skip -= 1
-        if tag == "main" and self.main:
-            self.main -= 1
+            self.open_heading = []
+        elif tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        elif tag in self.AROUND and self.around:
+            self.around -= 1
+        if self.main_open and self.main_open[-1][0] == tag:
+            self.main_open[-1][1] -= 1
+            if not self.main_open[-1][1]:
+                self.main_open.pop()
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
             return
-        if self.in_heading:
-            self.heading.append(data)
-        if self.skip or not data.strip():
+        if self.hidden or not data.strip():
             return
-        for target in ([self.main_text] if self.main else []) + [self.body_text]:
+        for key in self.open_heading:
+            self.headings[key].append(data)
+        targets = ([self.main_text] if self.main_open else []) + ([] if self.around else [self.body_text])
+        for target in targets:
             if sum(map(len, target)) < FIRST_TEXT_CHARACTERS:
                 target.append(data)
 
@@ -147,7 +163,8 @@ class _PageParser(HTMLParser):
         def joined(parts):
             return " ".join(" ".join(parts).split()) if parts else None
         text = joined(self.main_text if self.saw_main and self.main_text else self.body_text) or ""
-        return PageText(title=joined(self.title) or None, heading=joined(self.heading) or None,
+        heading = joined(self.headings.get("main") or self.headings.get("any") or [])
+        return PageText(title=joined(self.title) or None, heading=heading or None,
                         text=text[:FIRST_TEXT_CHARACTERS])
 
 

@@ -194,8 +194,13 @@ def markdown(summary: RunSummary) -> str:
     return "\n".join(lines)
 
 
+def _line(text: str) -> str:
+    """Text for one line of a Markdown list (a table cell needs _cell)."""
+    return " ".join(str(text).split())
+
+
 def _title(url: str, record: LinkRecord) -> str:
-    return f"**{_cell(_used_by(record) or 'a page')}**: <{url}>"
+    return f"**{_line(_used_by(record) or 'a page')}**: <{url}>"
 
 
 def _review_sections(summary: RunSummary) -> list[str]:
@@ -209,7 +214,7 @@ def _review_sections(summary: RunSummary) -> list[str]:
                   "who, when, and until when: a year at most); if not, change or remove the address.", ""]
         for url, record in waiting:
             lines.append(f"- {_title(url, record)} (since {_short_date(record.since)})")
-            lines += [f"  - {_cell(reason.detail)}" for reason in record.review]
+            lines += [f"  - {_line(reason.detail)}" for reason in record.review]
     accepted = [(url, record) for url, record in _ordered(summary.state)
                 if record.accepted_until and record.status != "needs-review"]
     if accepted:
@@ -219,8 +224,8 @@ def _review_sections(summary: RunSummary) -> list[str]:
         for url, record in accepted:
             covered = "; ".join(reason.detail for reason in record.review)
             lines.append(f"- {_title(url, record)}: accepted until {long_date(record.accepted_until)} by "
-                         f"{_cell(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)})"
-                         + (f"; this run saw: {_cell(covered)}" if covered else ""))
+                         f"{_line(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)})"
+                         + (f"; this run saw: {_line(covered)}" if covered else ""))
     return lines
 
 

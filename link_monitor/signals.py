@@ -41,15 +41,16 @@ NOT_FOUND_IN_HEADINGS = _patterns(
     r"\b(page|file|content|article|document|resource)s?\s+(was\s+)?not\s+found\b",
     r"^\W*not\s+found\b",
     r"\bnothing\s+(was\s+)?found\b",
-    r"\b(this\s+|that\s+|the\s+)?page\s+(does\s+not|doesn't|no\s+longer)\s+exists?\b",
-    r"\b(can't|cannot|could\s+not|couldn't)\s+find\s+(that|the|this)\s+page\b",
+    r"\b(this\s+|that\s+|the\s+)?page\s+(does\s+not|doesn['’]t|no\s+longer)\s+exists?\b",
+    r"\b(can['’]t|cannot|could\s+not|couldn['’]t)\s+find\s+(that|the|this)\s+page\b",
+    r"\bpage\s+(can['’]t|cannot|could\s+not|couldn['’]t)\s+be\s+found\b",
 )
 NOT_FOUND_IN_TEXT = _patterns(
-    r"\bthe\s+page\s+you\s+(are|were|'re)\s+(looking\s+for|trying\s+to\s+(reach|find|access)|requested)"
-    r"\s+(could\s+not|cannot|can't|couldn't|does\s+not|doesn't|no\s+longer|is\s+no\s+longer|may\s+have|has)",
-    r"\b(page|content|url)\s+(you\s+requested\s+)?(could\s+not|cannot|can't|couldn't)\s+be\s+found\b",
+    r"\bthe\s+page\s+you(\s+are|\s+were|['’]re)\s+(looking\s+for|trying\s+to\s+(reach|find|access)|requested)"
+    r"\s+(could\s+not|cannot|can['’]t|couldn['’]t|does\s+not|doesn['’]t|no\s+longer|is\s+no\s+longer|may\s+have|has)",
+    r"\b(page|content|url)\s+(you\s+requested\s+)?(could\s+not|cannot|can['’]t|couldn['’]t)\s+be\s+found\b",
     r"\bnothing\s+was\s+found\s+at\s+this\s+location\b",
-    r"\b(this|that|the)\s+page\s+(does\s+not|doesn't|no\s+longer)\s+exists?\b",
+    r"\b(this|that|the)\s+page\s+(does\s+not|doesn['’]t|no\s+longer)\s+exists?\b",
     r"\berror\s+404\b|\b404\s+error\b",
 )
 # Parked, for-sale or expired domains, and web servers that show only their default page.
