@@ -166,3 +166,18 @@ def test_bad_input_stops_the_build_with_a_plain_message(tmp_path, file, old, new
     assert expected in output
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "tips" / "index.html").exists(), "a half-built site was left behind"
+
+
+def test_a_bad_acceptance_stops_the_build_data_naming_file_line_entry_and_field(tmp_path):
+    target = edited_data(tmp_path, "accepted-links.yml", "accepted: []", """accepted:
+  - url: https://www.example.org/advice
+    checked: Opened it in a browser.
+    by: Sam
+    checked_on: 2026-03-09
+    until: 2028-03-09""")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(target)
+    assert str(caught.value) == ("Problem in the site's data: data/accepted-links.yml, line 18, entry "
+                                 "'https://www.example.org/advice' (accepted #1), field 'until': is more than a "
+                                 "year after checked_on (2026-03-09): write a date within a year, so the address "
+                                 "is looked at again")

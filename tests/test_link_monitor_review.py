@@ -219,3 +219,14 @@ def test_a_killed_run_during_the_page_read_leaves_the_history_as_it_was(tmp_path
     assert (tmp_path / "linkcheck-state.json").read_bytes() == before
     assert not (tmp_path / "r.json").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_page_read_stops_at_its_own_time_limit_however_many_pages_hang(web):
+    from link_monitor.page_read import Job, read_pages
+
+    jobs = [Job(f"{web('hang')}?{n}") for n in range(4)]
+    started = time.monotonic()
+    reads, stopped = read_pages(jobs, HostPacer(20), threads=2, timeout=20, time_limit=2)
+    elapsed = time.monotonic() - started
+    assert stopped and reads == {}
+    assert elapsed < 2 + 1, f"took {elapsed:.1f} s for a 2 s limit"
