@@ -79,7 +79,7 @@ test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## In
 bench: $(VENV)/.test-deps browser node node_modules/.package-lock.json ## Print build times, page weights and Lighthouse scores
 	$(PY) scripts/bench.py
 
-# The exit status (0 nothing dead, 1 dead, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
+# The exit status (0 nothing needs a person, 1 dead or needs review, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
 # failure as 2, so scripts that need the difference read linkcheck-report.json (see README, "Link check").
 # The site is built first (a strict build, as `make build`), unless LINKCHECK_ARGS names --site or --no-site.
 LINKCHECK_SITE := .linkcheck-site

@@ -8,6 +8,8 @@ Two steps, both plain functions with no input or output, so they are easy to tes
 2. `advance(previous, observation, today)` applies the history. A URL is `dead` only when this run
    AND the run before both saw it broken; the first broken run is reported as `transient`, with a
    note that it will be called dead if the next run sees the same.
+
+`link_monitor.review` then looks at what the page itself said (status needs-review).
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from urllib.parse import urlsplit
 
 from safeguarding_site.link_history import LinkRecord
 
-STATUSES = ("dead", "transient", "redirected", "ok")  # worst first
+STATUSES = ("dead", "needs-review", "transient", "redirected", "ok")  # worst first
 
 HTTP_CODE = re.compile(r"^\s*(\d{3})\b\s*(.*)$")
 REDIRECT = re.compile(r"Redirected to `(?P<url>[^']+)' status: (?P<code>\d{3})")
@@ -67,6 +69,8 @@ class Observation:
     error: str | None = None  # plain reason, e.g. "timed out", "404 Not Found"
     redirect: str | None = None  # final address after redirects, when there were any
     redirect_codes: tuple[int, ...] = field(default=())
+    retry_after: str | None = None  # a 429's Retry-After, as linkchecker passed it on
+    note: str | None = None  # e.g. "answered 200 when fetched again after its Retry-After of 5 s"
 
     @property
     def permanent_redirect(self) -> bool:
@@ -127,7 +131,10 @@ def classify(result: CheckResult) -> Observation:
         retry_after = next((m[1] for w in result.warnings for m in [RETRY_AFTER.search(w)] if m), None)
         if error and retry_after and retry_after != "None":
             error += f", Retry-After: {retry_after}"
-        return Observation(kind, http_code=code, error=error, redirect=redirect, redirect_codes=codes)
+        else:
+            retry_after = None
+        return Observation(kind, http_code=code, error=error, redirect=redirect, redirect_codes=codes,
+                           retry_after=retry_after)
     kind, reason = classify_error(result.result or "")
     if reason == "redirect loop":
         redirect, codes = None, ()
@@ -157,4 +164,8 @@ def advance(previous: LinkRecord | None, seen: Observation, today: date,
     return LinkRecord(
         sources=sources, pages=pages, status=status, observed=seen.kind, http_code=seen.http_code,
         error=seen.error, redirect=seen.redirect, redirect_codes=list(seen.redirect_codes), since=since, first_failed=first_failed,
-        last_checked=today, failing_runs=failing_runs, broken_runs=broken_runs)
+        last_checked=today, failing_runs=failing_runs, broken_runs=broken_runs, note=seen.note,
+        # what earlier runs learnt about the page and about acceptances; link_monitor.review updates them
+        page=previous.page if previous else None, baseline=previous.baseline if previous else None,
+        review=previous.review if previous else [], accepted_on=previous.accepted_on if previous else None,
+        accepted_site=previous.accepted_site if previous else None)

@@ -1,8 +1,9 @@
 """`python -m link_monitor`: check every link, keep the history, write the reports.
 
 Exit status (this command's; `make linkcheck` calls it, but make turns any failure into 2):
-  0  nothing is dead (some links may be transient or redirected)
-  1  something is dead: a web address that failed in two runs in a row, or a broken link inside the site
+  0  nothing needs a person (some links may be transient, redirected, or accepted by an editor)
+  1  something needs a person: a dead address (failed in two runs in a row), a broken link inside the
+     site, or an address that needs review (it may no longer lead where its card says)
   2  the check itself could not run; the history file and the reports were left as they were
 """
 from __future__ import annotations
@@ -22,15 +23,18 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import LinkState, StateFileError, read_state
-from safeguarding_site.loading import load_site_data
+from safeguarding_site.loading import load_accepted_links, load_site_data
+from safeguarding_site.models import AcceptedLink
 
 from . import site as site_module
 from .classify import Observation, advance, classify, same_address
 from .files import save_state, write_atomically
+from .pages import read_addresses
 from .report import RunSummary, SiteLink, as_json, markdown
+from .review import review
 from .runner import LinkcheckerFailed, Row, Settings, find_linkchecker, run_linkchecker
 
-OK, DEAD, CANNOT_RUN = 0, 1, 2
+OK, NEEDS_A_PERSON, CANNOT_RUN = 0, 1, 2
 # When at least this many different sites were tried and not one of them answered at all, the
 # checker's own network is down: recording that would turn every link "dead" after two such runs.
 NETWORK_DOWN_MIN_HOSTS = 5
@@ -58,7 +62,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m link_monitor",
         description="Check every web address in data/ and every link in the built site with linkchecker; "
                     "keep the history in data/linkcheck-state.json and write linkcheck-report.md/.json. "
-                    "Exit 0: nothing dead; 1: something dead; 2: the check could not run.")
+                    "Exit 0: nothing needs a person; 1: something is dead or needs review; 2: the check could "
+                    "not run.")
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="the project folder (with mkdocs.yml and data/); default: the current folder")
     parser.add_argument("--pages", type=Path, action="append", help="a folder of the pages' sources, to name the"
@@ -71,6 +76,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                        "mkdocs_adapter.engine and passes it here)")
     where.add_argument("--no-site", action="store_true", help="check only the addresses, not the pages")
     parser.add_argument("--state", type=Path, help="history file; default: DATA/linkcheck-state.json")
+    parser.add_argument("--accepted", type=Path, help="the addresses a person has checked by hand; default: "
+                        "DATA/accepted-links.yml")
     parser.add_argument("--report-md", type=Path, help="default: PROJECT/linkcheck-report.md")
     parser.add_argument("--report-json", type=Path, help="default: PROJECT/linkcheck-report.json")
     parser.add_argument("--timeout", type=int, default=20, help="seconds to wait for each connection or "
@@ -93,6 +100,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.pages = [folder.resolve() for folder in args.pages] if args.pages else site_module.page_folders(args.project)
     args.data = (args.data or args.project / "data")
     args.state = args.state or args.data / "linkcheck-state.json"
+    args.accepted = args.accepted or args.data / "accepted-links.yml"
     args.report_md = args.report_md or args.project / "linkcheck-report.md"
     args.report_json = args.report_json or args.project / "linkcheck-report.json"
     args.today = args.today or date.today()
@@ -119,21 +127,30 @@ def read_url_list(path: Path) -> dict[str, Target]:
     return dict(targets)
 
 
-def data_targets(args: argparse.Namespace) -> dict[str, Target]:
-    if args.urls:
-        return read_url_list(args.urls)
+def _label(args: argparse.Namespace, path: Path) -> str:
+    """A path as an editor knows it: data/accepted-links.yml rather than /home/.../data/accepted-links.yml."""
     try:
-        label = args.data.resolve().relative_to(args.project).as_posix()
+        return path.resolve().relative_to(args.project).as_posix()
     except ValueError:
-        label = str(args.data)
+        return str(path)
+
+
+def data_targets(args: argparse.Namespace) -> tuple[dict[str, Target], dict[str, AcceptedLink]]:
+    """The addresses to check, and the acceptances for them."""
     try:
-        data = load_site_data(args.data, label_prefix=label)
+        if args.urls:
+            accepted = load_accepted_links(args.accepted, _label(args, args.accepted))
+            return read_url_list(args.urls), {entry.url: entry for entry in accepted}
+        data = load_site_data(args.data, label_prefix=_label(args, args.data))
+        accepted = data.accepted_links
+        if args.accepted.resolve() != (args.data / "accepted-links.yml").resolve():
+            accepted = load_accepted_links(args.accepted, _label(args, args.accepted))
     except DataErrors as errors:
         raise CannotRun(f"{errors}\nFix the data first (make build shows the same problems).") from None
     targets: dict[str, Target] = defaultdict(Target)
     for source, url in data.urls():
         targets[url].sources.add(source)
-    return dict(targets)
+    return dict(targets), {entry.url: entry for entry in accepted}
 
 
 def round_robin(urls: list[str]) -> list[str]:
@@ -218,7 +235,9 @@ def progress_line(index: int, total: int, url: str, seen: Observation) -> str:
     return f"  [{index:>{width}}/{total}] {label:<10} {url}{detail}"
 
 
-def check_addresses(targets: dict[str, Target], settings: Settings) -> tuple[dict[str, Observation], bool, float]:
+def check_addresses(targets: dict[str, Target], settings: Settings,
+                    answered_at: dict[str, float]) -> tuple[dict[str, Observation], bool, float]:
+    """linkchecker's verdict on each address; `answered_at` gets the moment each answer was seen."""
     urls = round_robin(list(targets))
     hosts = {urlsplit(url).netloc.lower() for url in urls}
     limit = settings.time_limit(len(urls), same_host_repeats=len(urls) - len(hosts))
@@ -232,6 +251,7 @@ def check_addresses(targets: dict[str, Target], settings: Settings) -> tuple[dic
              and same_address(candidate, row.urlname)), None)  # in case linkchecker tidied the address
         if url is not None and url not in observations:
             observations[url] = classify(row.check_result(url))
+            answered_at[url] = time.monotonic()
             say(progress_line(len(observations), len(urls), url, observations[url]))
 
     outcome = run_linkchecker(settings, urls=urls, time_limit=limit, on_row=on_row)
@@ -271,7 +291,7 @@ def run(args: argparse.Namespace) -> int:
         raise CannotRun(f"cannot write the link history in {args.state.parent}")
     settings = Settings(timeout=args.timeout, threads=args.threads, rate=args.rate,
                         linkchecker=find_linkchecker(args.linkchecker))
-    targets = data_targets(args)
+    targets, acceptances = data_targets(args)
     say(f"Link check, {args.today.isoformat()}: {len(targets)} web addresses from "
         f"{args.urls or 'the data'}; history in {args.state}")
 
@@ -283,16 +303,23 @@ def run(args: argparse.Namespace) -> int:
         site_links, outside, hit_limit = check_site(args, settings, args.site)
         for url, pages in outside.items():
             targets.setdefault(url, Target()).pages.update(pages)
-    observations, address_limit, _ = check_addresses(targets, settings) if targets else ({}, False, 0.0)
+    answered_at: dict[str, float] = {}
+    observations, address_limit, _ = check_addresses(targets, settings, answered_at) if targets else ({}, False, 0.0)
     hit_limit = hit_limit or address_limit
     reason = network_looks_down(observations)
     if reason:
         raise CannotRun(reason)
+    reads, observations, read_limit = read_addresses(observations, answered_at, settings, say=say)
+    hit_limit = hit_limit or read_limit
 
     new_state = LinkState(last_run=args.today, links={
-        url: advance(state.links.get(url), observations[url], args.today,
-                     sorted(target.sources), sorted(target.pages))
+        url: review(url, advance(state.links.get(url), observations[url], args.today, sorted(target.sources),
+                                 sorted(target.pages)),
+                    state.links.get(url), reads.get(url), acceptances.get(url), args.today)
         for url, target in targets.items()})
+    for url, record in sorted(new_state.links.items()):
+        if record.status == "needs-review":
+            say(f"  needs review: {url}: {'; '.join(reason.detail for reason in record.review)}")
     try:
         save_state(args.state, new_state)
     except OSError as exc:
@@ -301,7 +328,7 @@ def run(args: argparse.Namespace) -> int:
     summary = RunSummary(today=args.today, state=new_state,
                          checked={url for url, seen in observations.items() if seen.kind != "unchecked"},
                          site_links=site_links, seconds=time.monotonic() - started, hit_time_limit=hit_limit,
-                         url_list=str(args.urls) if args.urls else None,
+                         url_list=str(args.urls) if args.urls else None, accepted_file=_label(args, args.accepted),
                          settings={"timeout": settings.timeout, "threads": settings.threads,
                                    "rate": settings.rate})
     try:
@@ -310,12 +337,13 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CannotRun(f"the history was saved, but a report could not be written: {exc}") from None
     counts = summary.counts()
-    say(f"Result: {counts['dead']} dead, {counts['transient']} transient, {counts['redirected']} redirected, "
+    say(f"Result: {counts['dead']} dead, {counts['needs-review']} needs review, {counts['transient']} transient, "
+        f"{counts['redirected']} redirected, "
         f"{counts['ok']} ok" + (f"; {counts['dead_site_links']} broken links inside the site"
                                 if site_links else "")
         + f" ({summary.seconds:.0f} s).")
     say(f"Reports: {args.report_md}, {args.report_json}. History: {args.state}")
-    return DEAD if summary.anything_dead else OK
+    return NEEDS_A_PERSON if summary.needs_a_person else OK
 
 
 def _terminate(signum, frame):

@@ -20,6 +20,9 @@ MEANINGS = {
                  "busy or blocking automated checks (429, 5xx, time-outs, dropped connections, other "
                  "refusals), or it failed for the first time (404, 410, unknown host, refused connection, "
                  "TLS failure, redirect loop) and will be called dead only if the next run sees the same.",
+    "needs-review": "the address answers, but a person should check it still leads where its card says: it now "
+                    "leads to another site, reads as \"not found\" or as a parked or for-sale domain, its title "
+                    "and main heading changed, or it has not been reached in four runs in a row.",
     "dead": "the page failed with a 404, 410, unknown host name, refused connection, TLS failure or "
             "redirect loop in two runs in a row.",
 }
@@ -46,6 +49,7 @@ class RunSummary:
     seconds: float = 0.0
     hit_time_limit: bool = False
     url_list: str | None = None  # the --urls file, when the addresses came from one instead of data/
+    accepted_file: str = "data/accepted-links.yml"  # where an editor accepts an address
 
     def counts(self) -> dict[str, int]:
         counts = {status: 0 for status in reversed(STATUSES)}
@@ -55,9 +59,10 @@ class RunSummary:
         return counts
 
     @property
-    def anything_dead(self) -> bool:
+    def needs_a_person(self) -> bool:
+        """Anything dead or needing review: exit status 1, and the weekly issue stays open."""
         counts = self.counts()
-        return bool(counts["dead"] or counts["dead_site_links"])
+        return bool(counts["dead"] or counts["needs-review"] or counts["dead_site_links"])
 
 
 def where_to_edit(record: LinkRecord, url_list: str | None = None) -> str:
@@ -81,10 +86,17 @@ def _short_date(day: date | None) -> str:
     return long_date(day) if day else ""
 
 
-def what_to_do(record: LinkRecord, checked: bool = True, url_list: str | None = None) -> str:
+def what_to_do(record: LinkRecord, checked: bool = True, url_list: str | None = None,
+               accepted_file: str = "data/accepted-links.yml") -> str:
     """One plain sentence of advice for this record."""
     if not checked and record.observed == "unchecked":
         return "Nothing: this run stopped (time limit) before it reached this address."
+    if record.status == "needs-review":
+        return (f"Open it in a browser and check it still leads where its card says. If it does, add it to "
+                f"{accepted_file} (what you checked, who, when, and until when); if not, change "
+                f"{where_to_edit(record, url_list)} to the right address, or remove it.")
+    if record.accepted_until and record.status != "dead":
+        return f"Nothing until {long_date(record.accepted_until)}: {record.accepted_by} accepted it."
     if record.status == "ok":
         return "Nothing."
     if record.status == "redirected":
@@ -127,6 +139,13 @@ def _since(record: LinkRecord) -> str:
 
 
 def _status_text(record: LinkRecord) -> str:
+    if record.status == "needs-review":
+        return "needs-review (" + "; ".join(reason.detail for reason in record.review) + ")"
+    accepted = f", accepted until {long_date(record.accepted_until)}" if record.accepted_until else ""
+    return _plain_status_text(record) + accepted
+
+
+def _plain_status_text(record: LinkRecord) -> str:
     if record.status == "transient" and record.observed == "broken":
         return "transient (failed once; not yet dead)"
     if record.status == "redirected" and record.redirect:
@@ -154,11 +173,12 @@ def markdown(summary: RunSummary) -> str:
         lines.append("This run reached its time limit; addresses it did not reach keep their earlier status.")
     lines += ["", "What the statuses mean:", ""]
     lines += [f"- **{status}**: {MEANINGS[status]}" for status in STATUSES]
+    lines += _review_sections(summary)
     lines += ["", "| Resource | URL | Status | Since | What to do |", "| --- | --- | --- | --- | --- |"]
     for url, record in _ordered(summary.state):
         lines.append("| " + " | ".join(_cell(value) for value in (
             _used_by(record), url, _status_text(record), _since(record),
-            what_to_do(record, url in summary.checked, summary.url_list))) + " |")
+            what_to_do(record, url in summary.checked, summary.url_list, summary.accepted_file))) + " |")
     broken_inside = [link for link in summary.site_links if link.status == "dead"]
     if broken_inside:
         lines += ["", "## Broken links inside the site", "",
@@ -172,6 +192,46 @@ def markdown(summary: RunSummary) -> str:
               f"(timeout {summary.settings.get('timeout')} s, {summary.settings.get('threads')} at a time, "
               f"at most {summary.settings.get('rate'):g} requests a second to any one site).", ""]
     return "\n".join(lines)
+
+
+def _line(text: str) -> str:
+    """Text for one line of a Markdown list (a table cell needs _cell)."""
+    return " ".join(str(text).split())
+
+
+def _title(url: str, record: LinkRecord) -> str:
+    return f"**{_line(_used_by(record) or 'a page')}**: <{url}>"
+
+
+def _review_sections(summary: RunSummary) -> list[str]:
+    """Addresses that need review, apart from the dead ones, with what changed; then those accepted."""
+    lines: list[str] = []
+    waiting = [(url, record) for url, record in _ordered(summary.state) if record.status == "needs-review"]
+    if waiting:
+        lines += ["", f"## Needs review ({len(waiting)})", "",
+                  "These answer, but may no longer lead where their cards say. Open each in a browser. If it "
+                  f"still leads to the right place, accept it in `{summary.accepted_file}` (what you checked, "
+                  "who, when, and until when: a year at most); if not, change or remove the address.", ""]
+        for url, record in waiting:
+            lines.append(f"- {_title(url, record)} (since {_short_date(record.since)})")
+            lines += [f"  - {_line(reason.detail)}" for reason in record.review]
+    accepted = [(url, record) for url, record in _ordered(summary.state)
+                if record.accepted_until and record.status != "needs-review"]
+    if accepted:
+        lines += ["", f"## Accepted by an editor ({len(accepted)})", "",
+                  f"A person checked these by hand (`{summary.accepted_file}`); they are checked afresh after "
+                  "the date given.", ""]
+        for url, record in accepted:
+            covered = "; ".join(reason.detail for reason in record.review)
+            lines.append(f"- {_title(url, record)}: accepted until {long_date(record.accepted_until)} by "
+                         f"{_line(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)})"
+                         + (f"; this run saw: {_line(covered)}" if covered else ""))
+    return lines
+
+
+def _page(page) -> dict | None:
+    return None if page is None else {"title": page.title, "heading": page.heading, "site": page.site,
+                                      "read_on": page.read_on.isoformat()}
 
 
 def as_json(summary: RunSummary) -> str:
@@ -192,13 +252,19 @@ def as_json(summary: RunSummary) -> str:
             "since": record.since.isoformat(),
             "failing_runs": record.failing_runs,
             "broken_runs": record.broken_runs,
+            "note": record.note,
+            "review": [reason.model_dump(mode="json") for reason in record.review],
+            "accepted_until": record.accepted_until.isoformat() if record.accepted_until else None,
+            "accepted_by": record.accepted_by,
+            "page": _page(record.page),
+            "baseline": _page(record.baseline),
             "checked_this_run": url in summary.checked,
-            "what_to_do": what_to_do(record, url in summary.checked, summary.url_list),
+            "what_to_do": what_to_do(record, url in summary.checked, summary.url_list, summary.accepted_file),
         })
     report = {
         "checked_on": summary.today.isoformat(),
         "summary": summary.counts(),
-        "exit_status": 1 if summary.anything_dead else 0,
+        "exit_status": 1 if summary.needs_a_person else 0,
         "hit_time_limit": summary.hit_time_limit,
         "seconds": round(summary.seconds, 1),
         "settings": summary.settings,

@@ -19,20 +19,27 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .review import long_date
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2 added needs-review, the page fingerprints and acceptances; a version 1 file reads as it is
 
-Status = Literal["ok", "redirected", "transient", "dead"]
+# needs-review: the address answers, but a person should check it still leads where the card says (it now
+# leads to another site, reads as "not found" or as a parked domain, its title and heading changed, or it
+# has not been reached in four runs in a row). link_monitor/review.py decides.
+Status = Literal["ok", "redirected", "transient", "needs-review", "dead"]
+NOTICE_STATUSES = ("dead", "needs-review")  # the statuses a resource card shows a notice for, worst first
 # What one run saw, before the two-run rule: "broken" is a 404, 410, unknown host, refused connection,
 # TLS failure or redirect loop; it becomes "dead" only when the run before saw "broken" too.
 Observed = Literal["ok", "redirected", "transient", "broken", "unchecked"]
-
+# Why an address needs review: another-site (a redirect to a different registrable domain), not-found (a
+# "page not found" page served as a success), parked (a parked or for-sale domain), changed (title and
+# main heading both changed since the accepted page), blocked (not reached in four runs in a row).
+ReviewKind = Literal["another-site", "not-found", "parked", "changed", "blocked"]
 
 
 @dataclass(frozen=True)
 class LinkNotice:
     """What the link check knows about one resource's address, for its card."""
 
-    status: str  # ok | redirected | transient | dead
+    status: str  # ok | redirected | transient | needs-review | dead
     last_checked: date
     redirect: str | None = None
     url: str | None = None  # the address that was checked; a notice for an older address is not shown
@@ -40,6 +47,29 @@ class LinkNotice:
     @property
     def last_checked_text(self) -> str:
         return long_date(self.last_checked)
+
+
+class PageFingerprint(BaseModel):
+    """What a resource's page said when it was read: enough to notice it became another page."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str | None = None
+    heading: str | None = None  # the first <h1>
+    site: str | None = None  # the registrable domain it was read on, e.g. nspcc.org.uk
+    read_on: date
+    accepted_on: date | None = None  # set when a person's acceptance (checked_on) made this the baseline
+
+
+class ReviewReason(BaseModel):
+    """One reason a person should look at an address, with what was and what is now."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    kind: ReviewKind
+    detail: str  # one plain sentence for the report
+    was: str | None = None  # e.g. the old title, or the site the address belongs to
+    now: str | None = None  # e.g. the new title, or the address a redirect now ends at
 
 
 class LinkRecord(BaseModel):
@@ -60,6 +90,14 @@ class LinkRecord(BaseModel):
     last_checked: date
     failing_runs: int = 0  # consecutive runs that did not reach the page (transient or broken)
     broken_runs: int = 0  # consecutive runs that saw it broken; 2 or more means dead
+    note: str | None = None  # e.g. "answered when fetched again after its Retry-After of 5 s"
+    review: list[ReviewReason] = Field(default_factory=list)  # why it needs review (or would, when accepted)
+    accepted_until: date | None = None  # a person's acceptance in force this run (data/accepted-links.yml)
+    accepted_by: str | None = None
+    accepted_on: date | None = None  # that acceptance's checked_on
+    accepted_site: str | None = None  # the other site the address led to when the acceptance began
+    page: PageFingerprint | None = None  # the page as last read
+    baseline: PageFingerprint | None = None  # the page as first read, or as read after the last acceptance
 
 
 class LinkState(BaseModel):
@@ -69,7 +107,7 @@ class LinkState(BaseModel):
 
     about: str = ("Written by `make linkcheck` (python -m link_monitor); see README, 'Link check'. "
                   "Do not edit by hand; delete the file to start the history afresh.")
-    version: Literal[1] = STATE_VERSION
+    version: Literal[1, 2] = STATE_VERSION
     last_run: date | None = None
     links: dict[str, LinkRecord] = Field(default_factory=dict)
 
@@ -100,6 +138,10 @@ def read_state(path: Path) -> LinkState:
         raise StateFileError(f"{path}: {where}: {first['msg']}{more}") from None
 
 
+def _rank(status: str) -> int:
+    return NOTICE_STATUSES.index(status) if status in NOTICE_STATUSES else len(NOTICE_STATUSES)
+
+
 def notices_from_state(state: LinkState) -> dict[str, LinkNotice]:
     """A notice per resource id (or data path) whose address the check knows about."""
     notices: dict[str, LinkNotice] = {}
@@ -107,8 +149,8 @@ def notices_from_state(state: LinkState) -> dict[str, LinkNotice]:
         notice = LinkNotice(status=record.status, last_checked=record.last_checked,
                             redirect=record.redirect if record.status == "redirected" else None, url=url)
         for source in record.sources:
-            # If a resource somehow has two records, the worse one wins (dead before anything else).
-            if source not in notices or record.status == "dead":
+            # If a resource somehow has two records, the worse one wins (dead, then needs-review, then the rest).
+            if source not in notices or _rank(record.status) < _rank(notices[source].status):
                 notices[source] = notice
     return notices
 

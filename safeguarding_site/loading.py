@@ -11,6 +11,8 @@ from pydantic import ValidationError
 from .errors import DataError, DataErrors, MacroCallError
 from .models import (
     DATA_MODELS,
+    AcceptedLink,
+    AcceptedLinksFile,
     Checklist,
     ChecklistItem,
     ChecklistsFile,
@@ -56,12 +58,17 @@ class SiteData:
     publication: Publication
     guidelines_file: GuidelinesFile
     glossary_file: GlossaryFile
+    accepted_links_file: AcceptedLinksFile = field(default_factory=AcceptedLinksFile)
     sources: dict[str, YamlSource] = field(default_factory=dict, repr=False)
     notices: list[str] = field(default_factory=list)
 
     @property
     def resources(self) -> list[Resource]:
         return self.resources_file.resources
+
+    @property
+    def accepted_links(self) -> list[AcceptedLink]:
+        return self.accepted_links_file.accepted
 
     @property
     def checklists(self) -> list[Checklist]:
@@ -126,8 +133,9 @@ def _entry_name(data: Any, loc: tuple) -> tuple[str | None, tuple]:
                     container = None
                     break
             label = f"{loc[i - 1] if i else 'item'} #{step + 1}"
-            if isinstance(container, dict) and isinstance(container.get("id"), str):
-                label = f"'{container['id']}' ({label})"
+            name = container.get("id", container.get("url")) if isinstance(container, dict) else None
+            if isinstance(name, str):  # entries are named by their id (or, with none, their address)
+                label = f"'{name}' ({label})"
             return label, loc[i + 1:]
     return None, loc
 
@@ -251,7 +259,42 @@ def _cross_check(data: SiteData) -> list[DataError]:
                 stat_src.label, f"'{statistic.source}' is not one of the sources listed in this file"
                 f" ({', '.join(sorted(source_ids))})", entry=f"'{statistic.id}' (statistics #{index + 1})",
                 field="source", line=stat_src.line_of(("statistics", index, "source"))))
+    problems += _repeated_addresses(data.sources["accepted-links"], data.accepted_links)
     return problems
+
+
+def _repeated_addresses(source: YamlSource, accepted: list[AcceptedLink]) -> list[DataError]:
+    """An address accepted twice: one entry per address, so there is one expiry date to go by."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, entry in enumerate(accepted):
+        if entry.url in first:
+            problems.append(DataError(
+                source.label, f"this address is already accepted in entry #{first[entry.url] + 1}; keep one entry"
+                " per address (update its dates instead)", entry=f"'{entry.url}' (accepted #{index + 1})",
+                field="url", line=source.line_of(("accepted", index, "url"))))
+        first.setdefault(entry.url, index)
+    return problems
+
+
+def load_accepted_links(path: Path, label: str | None = None) -> list[AcceptedLink]:
+    """The acceptances in one file shaped like data/accepted-links.yml (none when it does not exist), with
+    the same plain errors as the rest of the data."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    try:
+        source = read_yaml(path, label or str(path))
+    except DataError as error:
+        raise DataErrors([error], where=error.file) from None
+    try:
+        accepted = _validate(source, AcceptedLinksFile).accepted
+    except DataErrors as errors:
+        raise DataErrors(errors.errors, where=source.label) from None
+    problems = _repeated_addresses(source, accepted)
+    if problems:
+        raise DataErrors(problems, where=source.label)
+    return accepted
 
 
 def _markup_notices(source: YamlSource) -> Iterator[str]:
@@ -302,7 +345,8 @@ def load_site_data(data_dir: Path, label_prefix: str = "data") -> SiteData:
     sources, models = _read_all(Path(data_dir), label_prefix, DATA_MODELS)
     data = SiteData(resources_file=models["resources"], checklists_file=models["checklists"],
                     statistics_file=models["statistics"], publication=models["publication"],
-                    guidelines_file=models["guidelines"], glossary_file=models["glossary"], sources=sources)
+                    guidelines_file=models["guidelines"], glossary_file=models["glossary"],
+                    accepted_links_file=models["accepted-links"], sources=sources)
     problems = _cross_check(data)
     if problems:
         raise DataErrors(problems)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
@@ -195,6 +195,39 @@ class GuidelinesFile(Strict):
     topics: list[GuidelineTopic] = Field(min_length=1)
 
 
+# --- data/accepted-links.yml: addresses a person has checked by hand (the link check reads it) --
+
+ACCEPTANCE_MAX_DAYS = 366  # an acceptance lasts a year at most; then the address is checked afresh
+
+
+class AcceptedLink(Strict):
+    url: WebUrl = Field(description="The address exactly as the link check report gives it.")
+    checked: Text = Field(description="What you checked, e.g. 'Opened it in a browser: it is still the"
+                                      " NSPCC's advice on sexting.'")
+    by: Text = Field(description="Who checked it: a name or a role.")
+    checked_on: date = Field(description="The day it was checked, written YYYY-MM-DD.")
+    until: date = Field(description="The last day the acceptance holds, YYYY-MM-DD, at most a year after"
+                                    " checked_on. After it the address is checked afresh.")
+
+    @field_validator("until")
+    @classmethod
+    def _within_a_year(cls, until: date, info: ValidationInfo) -> date:
+        checked_on = info.data.get("checked_on")
+        if isinstance(checked_on, date):
+            if until < checked_on:
+                raise ValueError(f"is before checked_on ({checked_on.isoformat()}): write the last day the"
+                                 " acceptance should hold, after the day it was checked")
+            if (until - checked_on).days > ACCEPTANCE_MAX_DAYS:
+                raise ValueError(f"is more than a year after checked_on ({checked_on.isoformat()}): write a"
+                                 " date within a year, so the address is looked at again")
+        return until
+
+
+class AcceptedLinksFile(Strict):
+    accepted: list[AcceptedLink] = Field([], description="One entry per address that a person has checked"
+                                                         " still leads where the card says.")
+
+
 # --- an organisation's overlay: org/data/organisation.yml and org/data/our-guidelines.yml ------
 
 Phone = Annotated[str, Field(pattern=r"^[0-9 +()]+$", description="Digits and spaces; quote it so it stays text.")]
@@ -306,6 +339,7 @@ DATA_MODELS: dict[str, type[Strict]] = {
     "publication": Publication,
     "guidelines": GuidelinesFile,
     "glossary": GlossaryFile,
+    "accepted-links": AcceptedLinksFile,
 }
 
 # An organisation's own data files, in org/data/ (see docs/for-organisations.md).

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .browser_contract import COUNT_COLUMNS, REVIEW_FORMAT_VERSION, STATUS_LABELS
-from .link_history import LinkNotice
+from .link_history import NOTICE_STATUSES, LinkNotice
 from .loading import SiteData
 from .models import (
     Checklist,
@@ -57,7 +57,7 @@ def resource_card(resource: Resource, vocabulary: ResourcesFile, level: int = 3,
         "resource_card.html.j2", r=resource, level=level,
         audiences=[vocabulary.audiences[a] for a in resource.audience],
         topics=[vocabulary.topics[t] for t in resource.topics],
-        notice=notice if notice is not None and notice.status == "dead" and notice.url in (None, resource.url)
+        notice=notice if notice is not None and notice.status in NOTICE_STATUSES and notice.url in (None, resource.url)
         else None,
     )
 

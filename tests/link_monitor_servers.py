@@ -5,13 +5,24 @@ import http.server
 import socket
 import struct
 import threading
+from collections import Counter
 
 import pytest
+
+import link_monitor_pages as pages
 
 
 class Misbehaving(http.server.BaseHTTPRequestHandler):
     """/ok 200, /moved 301→/ok, /found 302→/ok, /loop 302 loop, /missing 404, /gone 410,
-    /busy 429 + Retry-After, /error 500, /unavailable 503, /hang never answers, /reset drops."""
+    /busy 429 + Retry-After, /error 500, /unavailable 503, /hang never answers, /reset drops.
+
+    Pages that look like the real thing (link_monitor_pages), all status 200 unless said: /guide a resource
+    page, /changing one whose title and heading change when `server.version` is 1, /soft-404 and
+    /soft-404-text "not found" pages, /for-sale and /parked domains, /elsewhere 301 to another host name
+    (localhost), /slow-down 429 with Retry-After: 1 then 200 (turn about), /maintenance 503 with
+    Retry-After: 1 twice then 200, /challenge a Cloudflare 403 challenge, /bot-wall 999, /huge 1 MiB of comment before its
+    <title>, /hang-second 200
+    once, then never answers. `server.hits` counts the requests for each path."""
 
     def log_message(self, *args):
         pass
@@ -27,7 +38,10 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path.split("?")[0]
-        if path == "/hang":
+        with self.server.lock:
+            self.server.hits[path] += 1
+            hit = self.server.hits[path]
+        if path == "/hang" or (path == "/hang-second" and hit > 1):
             self.server.stop.wait(30)  # longer than any timeout used here; released at shutdown
             return
         if path == "/reset":
@@ -40,14 +54,43 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             "/gone": (410, {}), "/busy": (429, {"Retry-After": "120"}), "/error": (500, {}),
             "/unavailable": (503, {}),
         }
+        if path in self.realistic():
+            code, headers, body = self.realistic()[path](hit)
+            self.answer(code, headers, body.encode("utf-8"))
+            return
         code, headers = routes.get(path, (404, {}))
         self.answer(code, headers, b"<!doctype html><title>t</title><p>page</p>" if code == 200 else b"")
+
+    def realistic(self) -> dict:
+        port = self.server.server_address[1]
+        changed = getattr(self.server, "version", 0) == 1
+        return {
+            "/guide": lambda hit: (200, {}, pages.resource_page()),
+            "/hang-second": lambda hit: (200, {}, pages.resource_page()),
+            "/changing": lambda hit: (200, {}, pages.resource_page(
+                "Summer holiday camps 2026 | Example Leisure", "Book a summer camp") if changed
+                else pages.resource_page()),
+            "/soft-404": lambda hit: (200, {}, pages.SOFT_404),
+            "/soft-404-text": lambda hit: (200, {}, pages.SOFT_404_IN_TEXT),
+            "/for-sale": lambda hit: (200, {}, pages.FOR_SALE),
+            "/parked": lambda hit: (200, {}, pages.PARKED),
+            "/elsewhere": lambda hit: (301, {"Location": f"http://localhost:{port}/casino"}, ""),
+            "/casino": lambda hit: (200, {}, pages.OTHER_SITE),
+            "/slow-down": lambda hit: (429, {"Retry-After": "1"}, "") if hit % 2 else (200, {}, pages.resource_page()),
+            "/maintenance": lambda hit: (503, {"Retry-After": "1"}, "") if hit % 3 else
+            (200, {}, pages.resource_page()),
+            "/challenge": lambda hit: (403, pages.CLOUDFLARE_HEADERS, pages.CLOUDFLARE_CHALLENGE),
+            "/bot-wall": lambda hit: (999, {}, pages.BOT_WALL),
+            "/huge": lambda hit: (200, {}, pages.HUGE),
+        }
 
 
 def start_server():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
     server.daemon_threads = True
     server.stop = threading.Event()
+    server.hits = Counter()
+    server.lock = threading.Lock()
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -69,6 +112,11 @@ class Web:
         if route not in self.servers:
             self.servers[route] = start_server()
         return f"{self.servers[route][1]}/{route}"
+
+    def server(self, route: str):
+        """The server behind `web(route)`."""
+        self(route)
+        return self.servers[route][0]
 
     def close(self) -> None:
         for server, _ in self.servers.values():

@@ -198,3 +198,18 @@ def test_a_glossary_term_written_twice_is_named(tmp_path):
     message = problem(tmp_path, "glossary.yml", "  - id: grooming", "  - id: e-safety")
     assert re.search(r"data/glossary.yml, line \d+, entry 'e-safety' \(terms #\d+\), field 'id': the id 'e-safety'"
                      r" is used twice", message)
+
+
+def test_a_bad_acceptance_stops_the_build_data_naming_file_line_entry_and_field(tmp_path):
+    target = edited_data(tmp_path, "accepted-links.yml", "accepted: []", """accepted:
+  - url: https://www.example.org/advice
+    checked: Opened it in a browser.
+    by: Sam
+    checked_on: 2026-03-09
+    until: 2028-03-09""")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(target)
+    assert str(caught.value) == ("Problem in the site's data: data/accepted-links.yml, line 18, entry "
+                                 "'https://www.example.org/advice' (accepted #1), field 'until': is more than a "
+                                 "year after checked_on (2026-03-09): write a date within a year, so the address "
+                                 "is looked at again")

@@ -125,8 +125,9 @@ def test_json_report_gives_every_field_for_every_url(two_runs):
     for link in report["links"]:
         assert {"url", "resource_id", "status", "http_code", "error", "redirect", "first_failed",
                 "last_checked"} <= set(link)
-        assert link["status"] in ("ok", "redirected", "transient", "dead")
-    assert report["summary"] == {"ok": 1, "redirected": 2, "transient": 5, "dead": 5, "dead_site_links": 0}
+        assert link["status"] in ("ok", "redirected", "transient", "needs-review", "dead")
+    assert report["summary"] == {"ok": 1, "redirected": 2, "transient": 5, "needs-review": 0, "dead": 5,
+                                 "dead_site_links": 0}
 
 
 def test_markdown_report_is_a_table_an_editor_can_act_on(two_runs):

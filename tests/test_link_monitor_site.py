@@ -10,10 +10,11 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT, run_build
+from browser_support import SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, describe_violations
+from conftest import ROOT, copy_project, run_build, serve_directory
 from link_monitor.files import save_state
 from link_monitor_servers import web  # noqa: F401 (a fixture)
-from safeguarding_site.link_history import LinkRecord, LinkState
+from safeguarding_site.link_history import LinkRecord, LinkState, ReviewReason
 from safeguarding_site.loading import load_site_data
 
 FIRST_RUN, SECOND_RUN = date(2026, 3, 2), date(2026, 3, 9)
@@ -151,3 +152,64 @@ def test_missing_history_builds_without_notices_or_date(project_copy, tmp_path):
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "resources" / "index.html").read_text(encoding="utf-8")
     assert "may no longer work" not in html and "last checked on" not in html
+
+
+# --- needs-review on the cards: a caution, the dead notice kept, both accessible ------------------
+
+@pytest.fixture(scope="module")
+def noticed_site(tmp_path_factory):
+    """The site built with a history in which one resource is dead, one needs review, one needs review
+    but is accepted by an editor, and one is transient."""
+    project = copy_project(tmp_path_factory.mktemp("noticed") / "project")
+    data = load_site_data(project / "data")
+    dead, review, accepted, transient = data.resources[:4]
+    reason = [ReviewReason(kind="parked", detail="it reads as a parked domain", now="This domain is for sale")]
+    save_state(project / "data" / "linkcheck-state.json", LinkState(last_run=SECOND_RUN, links={
+        dead.url: record("dead", SECOND_RUN, [dead.id]),
+        review.url: record("ok", SECOND_RUN, [review.id]).model_copy(update={"status": "needs-review",
+                                                                             "review": reason}),
+        accepted.url: record("transient", SECOND_RUN, [accepted.id]).model_copy(update={
+            "accepted_until": date(2026, 6, 1), "accepted_by": "Sam", "review": reason}),
+        transient.url: record("transient", SECOND_RUN, [transient.id]),
+    }))
+    site = tmp_path_factory.mktemp("noticed-site")
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site, (dead.id, review.id, accepted.id, transient.id)
+
+
+@pytest.mark.slow
+def test_a_resource_that_needs_review_shows_a_caution_and_a_dead_one_keeps_its_notice(noticed_site):
+    site, (dead_id, review_id, accepted_id, transient_id) = noticed_site
+    html = (site / "resources" / "index.html").read_text(encoding="utf-8")
+    review = card(html, review_id)
+    assert "We are checking that this link still goes to the right place" in review
+    assert "last checked 9 March 2026" in review and "may no longer work" not in review
+    assert f'aria-describedby="resource-{review_id}-link-notice"' in review
+    assert f'id="resource-{review_id}-link-notice" role="note"' in review
+    dead = card(html, dead_id)
+    assert "This link may no longer work" in dead and "checking that this link" not in dead
+    for quiet in (accepted_id, transient_id):
+        assert "resource-card__notice" not in card(html, quiet)
+    assert html.count("We are checking that this link") == 1 and html.count("may no longer work") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_cards_with_link_notices(browser, noticed_site, width, scheme):
+    site, (dead_id, review_id, *_) = noticed_site
+    server, url = serve_directory(site)
+    try:
+        with browser_page(browser, WIDTHS[width], scheme) as page:
+            page.goto(url + "resources/")
+            page.wait_for_load_state("load")
+            for resource_id in (dead_id, review_id):
+                link = page.locator(f"#resource-{resource_id} a.resource-card__link")
+                note = page.locator(f"#{link.get_attribute('aria-describedby')}")
+                assert note.get_attribute("role") == "note" and note.is_visible()
+            violations = axe_violations(page, axe_script())
+            assert not violations, describe_violations(violations)
+    finally:
+        server.stop()

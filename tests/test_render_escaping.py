@@ -46,6 +46,17 @@ def test_dead_link_notice_escapes_redirect_target():
     assert "<script>x" not in html
 
 
+def test_needs_review_notice_is_a_caution_described_by_the_link():
+    resources = hostile_resources()
+    resource = resources.resources[0]
+    html = str(render.resource_card(resource, resources, notice=LinkNotice("needs-review", date(2026, 11, 29))))
+    assert "We are checking that this link still goes to the right place" in html and "29 November 2026" in html
+    assert f'aria-describedby="resource-{resource.id}-link-notice"' in html and 'role="note"' in html
+    assert "may no longer work" not in html
+    for quiet in ("ok", "transient", "redirected"):
+        assert "link-notice" not in str(render.resource_card(resource, resources, notice=LinkNotice(quiet, date(2026, 11, 29))))
+
+
 def test_rendered_blocks_have_no_blank_lines_so_markdown_keeps_them_whole():
     resources = hostile_resources()
     html = str(render.resource_card(resources.resources[0], resources))

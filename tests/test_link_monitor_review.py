@@ -1,0 +1,232 @@
+"""needs-review, end to end: `python -m link_monitor` over local servers serving pages that look like the
+real thing (link_monitor_pages), in five weekly runs, with an editor's acceptances. No internet."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from link_monitor_servers import start_server, stop_server, web  # noqa: F401 (web is a fixture)
+from test_link_monitor import by_name, run_monitor, write_sample_state
+from link_monitor.page_read import HostPacer, MAX_PAGE_BYTES, fetch
+
+RUNS = [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23), date(2026, 3, 30)]
+ROUTES = ("guide", "changing", "soft-404", "soft-404-text", "for-sale", "parked", "elsewhere", "slow-down",
+          "maintenance", "challenge", "bot-wall", "busy")
+
+
+def acceptances(web, until: date) -> str:
+    return f"""# yaml-language-server: $schema=schema/accepted-links.schema.json
+accepted:
+  - url: {web('challenge')}
+    checked: Opened it in a browser; it is still the same advice page behind a check for robots.
+    by: Sam, website volunteer
+    checked_on: 2026-03-20
+    until: {until.isoformat()}
+  - url: {web('changing')}
+    checked: Looked at it; the page was rewritten, and not into the guidance its card describes.
+    by: Sam, website volunteer
+    checked_on: 2026-03-01
+    until: 2026-03-08
+"""
+
+
+@pytest.fixture(scope="module")
+def five_runs(web, tmp_path_factory):
+    """Five weekly runs. The 'changing' page becomes another page before the third run; the Cloudflare
+    challenge is accepted from 20 March to 25 March (the fourth run falls inside, the fifth after)."""
+    workdir = tmp_path_factory.mktemp("five-runs")
+    lines = [f"{route} {web(route)}" for route in ROUTES]
+    accepted = workdir / "accepted-links.yml"
+    accepted.write_text(acceptances(web, until=date(2026, 3, 25)), encoding="utf-8")
+    runs = []
+    for number, day in enumerate(RUNS, start=1):
+        web.server("changing").version = 1 if number >= 3 else 0
+        process, report = run_monitor(workdir, lines, "--accepted", str(accepted), today=day)
+        assert report is not None, process.stdout + process.stderr
+        runs.append({"process": process, "report": report, "links": by_name(report),
+                     "md": (workdir / "linkcheck-report.md").read_text(encoding="utf-8")})
+    return runs
+
+
+def statuses(five_runs, name: str) -> list[str]:
+    return [run["links"][name]["status"] for run in five_runs]
+
+
+def kinds(link: dict) -> list[str]:
+    return [reason["kind"] for reason in link["review"]]
+
+
+def test_an_ordinary_resource_page_stays_ok_in_every_run(five_runs):
+    assert statuses(five_runs, "guide") == ["ok"] * 5
+    page = five_runs[-1]["links"]["guide"]["page"]
+    assert page["title"] == "Online safety advice for parents | Example Trust"
+    assert page["heading"] == "Online safety advice for parents"
+
+
+@pytest.mark.parametrize("name, kind, said", [
+    ("soft-404", "not-found", "Page not found – Example Youth Network"),
+    ("soft-404-text", "not-found", "The page you are looking for could not be found"),
+    ("for-sale", "parked", "parentsguide.example is for sale"),
+    ("parked", "parked", "This domain may be for sale!"),
+])
+def test_a_page_that_answers_200_but_reads_as_not_found_or_parked_needs_review_at_once(five_runs, name, kind, said):
+    assert statuses(five_runs, name) == ["needs-review"] * 5
+    link = five_runs[0]["links"][name]
+    assert link["http_code"] == 200 and kinds(link) == [kind]
+    assert said in link["review"][0]["detail"]
+
+
+def test_a_redirect_to_another_host_name_needs_review_and_names_where_it_leads(five_runs):
+    assert statuses(five_runs, "elsewhere") == ["needs-review"] * 5
+    link = five_runs[0]["links"]["elsewhere"]
+    assert kinds(link) == ["another-site"]
+    assert link["review"][0]["now"].startswith("http://localhost:") and link["review"][0]["now"].endswith("/casino")
+    assert link["review"][0]["was"] == "127.0.0.1"
+
+
+def test_a_title_and_heading_that_change_between_runs_need_review_with_the_old_and_new_title(five_runs):
+    assert statuses(five_runs, "changing")[:3] == ["ok", "ok", "needs-review"]
+    link = five_runs[2]["links"]["changing"]
+    assert kinds(link) == ["changed"]
+    assert link["review"][0]["was"] == ("title “Online safety advice for parents | Example Trust”, "
+                                        "main heading “Online safety advice for parents”")
+    assert link["review"][0]["now"] == "title “Summer holiday camps 2026 | Example Leisure”, main heading “Book a summer camp”"
+    assert link["baseline"]["title"] == "Online safety advice for parents | Example Trust"
+    # The acceptance for it ended (8 March) before the page changed: it does not hide the change.
+    assert link["accepted_until"] is None
+    assert statuses(five_runs, "changing")[3:] == ["needs-review", "needs-review"]
+
+
+def test_a_429_that_answers_200_after_its_retry_after_is_ok(five_runs):
+    for run in five_runs:
+        link = run["links"]["slow-down"]
+        assert (link["status"], link["http_code"]) == ("ok", 200)
+        assert link["note"] == "answered 200 when fetched again after its Retry-After of 1 s"
+        assert link["page"]["title"] == "Online safety advice for parents | Example Trust"
+
+
+def test_a_503_is_asked_for_its_retry_after_and_fetched_again_after_it(five_runs):
+    for run in five_runs:
+        link = run["links"]["maintenance"]
+        assert (link["status"], link["http_code"]) == ("ok", 200)
+        assert "after its Retry-After of 1 s" in link["note"]
+
+
+def test_a_retry_after_longer_than_30_seconds_is_left_for_the_next_run(web, five_runs):
+    link = five_runs[-1]["links"]["busy"]
+    assert link["error"] == "429 Too Many Requests, Retry-After: 120"
+    assert web.server("busy").hits["/busy"] == len(RUNS)  # linkchecker's one request a run, and no other
+
+
+@pytest.mark.parametrize("name, error", [("challenge", "403 Forbidden"), ("bot-wall", "999")])
+def test_a_bot_wall_stays_transient_for_three_runs_then_needs_review_never_dead(five_runs, name, error):
+    links = [run["links"][name] for run in five_runs]
+    assert [link["status"] for link in links[:3]] == ["transient"] * 3
+    assert all(link["error"].startswith(error) for link in links)
+    assert all(link["observed"] == "transient" and link["broken_runs"] == 0 for link in links)
+    if name == "bot-wall":
+        assert [link["status"] for link in links[3:]] == ["needs-review"] * 2
+        assert kinds(links[3]) == ["blocked"] and "4 runs in a row" in links[3]["review"][0]["detail"]
+
+
+def test_an_accepted_address_is_reported_accepted_until_its_date_then_checked_afresh(five_runs):
+    fourth, fifth = five_runs[3]["links"]["challenge"], five_runs[4]["links"]["challenge"]
+    assert (fourth["status"], fourth["accepted_until"], fourth["accepted_by"]) == \
+        ("transient", "2026-03-25", "Sam, website volunteer")
+    assert kinds(fourth) == ["blocked"]  # what it would need review for, covered by the acceptance
+    assert fourth["what_to_do"].startswith("Nothing until 25 March 2026")
+    assert "## Accepted by an editor (1)" in five_runs[3]["md"]
+    assert "accepted until 25 March 2026 by Sam, website volunteer" in five_runs[3]["md"]
+    assert (fifth["status"], fifth["accepted_until"]) == ("needs-review", None)
+    assert "5 runs in a row" in fifth["review"][0]["detail"]
+
+
+def test_nothing_here_is_ever_called_dead(five_runs):
+    for run in five_runs:
+        assert run["report"]["summary"]["dead"] == 0
+        assert all(link["status"] != "dead" for link in run["report"]["links"])
+
+
+def test_needs_review_exits_1_and_says_so_in_the_report(five_runs):
+    for run in five_runs:
+        assert run["process"].returncode == 1, run["process"].stderr
+        assert run["report"]["exit_status"] == 1
+    assert five_runs[0]["report"]["summary"]["needs-review"] == 5
+    # + changing, bot-wall and busy (a 429 in four runs in a row); the challenge is accepted
+    assert five_runs[3]["report"]["summary"]["needs-review"] == 8
+
+
+def test_the_weekly_issue_lists_needs_review_apart_from_dead_with_what_changed(five_runs):
+    text = five_runs[2]["md"]
+    section = text.split("## Needs review (6)", 1)[1].split("\n| Resource |", 1)[0]
+    assert "was title “Online safety advice for parents | Example Trust”" in section
+    assert "now title “Summer holiday camps 2026 | Example Leisure”" in section
+    assert "it now leads to another site, localhost: http://localhost:" in section
+    assert "accepted-links.yml" in section  # where to accept one
+    assert text.index("## Needs review") < text.index("| Resource | URL |")
+    rows = [line for line in text.splitlines() if line.startswith("| changing |")]
+    assert rows and "needs-review (its title and main heading changed" in rows[0]
+
+
+def test_the_page_read_never_fetches_what_the_page_links_to_or_loads(web, five_runs):
+    for route in ROUTES:
+        hits = web.server(route).hits
+        assert not [path for path in hits if path.startswith("/trap")], (route, hits)
+    assert web.server("guide").hits["/guide"] == 2 * len(RUNS)  # linkchecker's request and the page read
+
+
+# --- the page read on its own -------------------------------------------------------------------
+
+def test_the_page_read_stops_at_its_byte_cap(web):
+    assert MAX_PAGE_BYTES < 1024 * 1024
+    huge = fetch(web("huge"), HostPacer(20), timeout=5, deadline=time.monotonic() + 10)
+    assert huge.status == 200 and huge.page.title is None  # the title lies beyond the cap
+
+
+def test_a_killed_run_during_the_page_read_leaves_the_history_as_it_was(tmp_path):
+    server, base = start_server()  # /hang-second answers linkchecker, then hangs the page read
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    folder.chmod(0o777)
+    try:
+        before = write_sample_state(tmp_path / "linkcheck-state.json")
+        (tmp_path / "urls.txt").write_text(f"slow {base}/hang-second\n")
+        process = subprocess.Popen(
+            [sys.executable, "-m", "link_monitor", "--urls", str(tmp_path / "urls.txt"), "--no-site",
+             "--state", str(tmp_path / "linkcheck-state.json"), "--report-md", str(tmp_path / "r.md"),
+             "--report-json", str(tmp_path / "r.json"), "--timeout", "20", "--accepted", str(tmp_path / "none.yml")],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "TMPDIR": str(folder)})
+        for line in process.stdout:
+            if line.startswith("Reading "):
+                break
+        waited_until = time.monotonic() + 30
+        while server.hits["/hang-second"] < 2 and time.monotonic() < waited_until:
+            time.sleep(0.05)  # until the page read's request has reached the server
+        assert server.hits["/hang-second"] == 2
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        stop_server(server)
+    assert (tmp_path / "linkcheck-state.json").read_bytes() == before
+    assert not (tmp_path / "r.json").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_page_read_stops_at_its_own_time_limit_however_many_pages_hang(web):
+    from link_monitor.page_read import Job, read_pages
+
+    jobs = [Job(f"{web('hang')}?{n}") for n in range(4)]
+    started = time.monotonic()
+    reads, stopped = read_pages(jobs, HostPacer(20), threads=2, timeout=20, time_limit=2)
+    elapsed = time.monotonic() - started
+    assert stopped and reads == {}
+    assert elapsed < 2 + 1, f"took {elapsed:.1f} s for a 2 s limit"
