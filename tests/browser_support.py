@@ -61,3 +61,24 @@ def describe_violations(violations: list[dict]) -> str:
         for node in violation["nodes"][:5]:
             lines.append(f"    at {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
     return "\n".join(lines)
+
+
+def wait_until(page, condition: str, timeout: float = 5000, interval: float = 50) -> bool:
+    """Wait until the JavaScript function `condition` (source text, e.g. "() => ...") returns true in the
+    page, checking every `interval` ms; False once `timeout` ms pass. Playwright's wait_for_function
+    polls with eval(), which the site's Content-Security-Policy rightly refuses, so the loop runs
+    inside one evaluated function instead (the page's own policy never sees an eval)."""
+    return page.evaluate(f"""async () => {{
+      const condition = {condition};
+      const end = performance.now() + {timeout};
+      while (!(await condition())) {{
+        if (performance.now() > end) return false;
+        await new Promise(resolve => setTimeout(resolve, {interval}));
+      }}
+      return true;
+    }}""")
+
+
+def wait_for(page, condition: str, timeout: float = 5000) -> None:
+    """wait_until, failing the test with the condition's text when it never comes true."""
+    assert wait_until(page, condition, timeout), f"never came true within {timeout} ms: {condition}"

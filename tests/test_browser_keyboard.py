@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import WIDTHS, browser_page, site_pages
+from browser_support import WIDTHS, browser_page, site_pages, wait_for, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,13 +58,9 @@ def focused(page) -> str:
 
 def focus_problems(page) -> list[str]:
     """Problems with the focus indicator once transitions (Material fades some controls in) are over."""
-    if not page.evaluate(FOCUS_PROBLEMS):
+    if wait_until(page, f"() => ({FOCUS_PROBLEMS})().length === 0", timeout=5000):
         return []
-    try:
-        page.wait_for_function(f"({FOCUS_PROBLEMS})().length === 0", timeout=5000, polling=50)
-        return []
-    except Exception:  # noqa: BLE001 - a timeout means the problems stayed: report them
-        return page.evaluate(FOCUS_PROBLEMS)
+    return page.evaluate(FOCUS_PROBLEMS)  # the problems stayed: report them
 
 
 def tab_through(page) -> list[str]:
@@ -115,7 +111,7 @@ def test_skip_link_comes_first_and_jumps_past_the_menu(browser, site_url, width)
         assert "md-skip" in focused(page) and "Skip to content" in focused(page)
         assert focus_problems(page) == []
         page.keyboard.press("Enter")
-        page.wait_for_function("location.hash !== ''")  # the jump has happened
+        wait_for(page, "() => location.hash !== ''")  # the jump has happened
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('.md-content')"), \
             f"after the skip link, Tab went to {focused(page)}, not into the page content"
@@ -176,7 +172,7 @@ def test_phone_search_opens_from_its_button_and_finds_a_page_by_keyboard(browser
         page.keyboard.type("Online Compass")
         page.wait_for_selector(".md-search-result__item")
         page.keyboard.press("Escape")  # closing search puts focus back on its button
-        page.wait_for_function("document.activeElement.classList.contains('site-search-button')", timeout=2000)
+        wait_for(page, "() => document.activeElement.classList.contains('site-search-button')", timeout=2000)
         page.keyboard.press("Enter")
         page.keyboard.press("Enter")  # Material opens the best match
         page.wait_for_url("**/resources/**")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import material
 import pytest
 
-from browser_support import browser_page
+from browser_support import browser_page, wait_for, wait_until
 from conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -36,9 +36,8 @@ def search(page, query: str) -> list[str]:
     box.click()
     box.fill("")
     page.keyboard.type(query, delay=20)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__list').children.length > 0 || "
-        "document.querySelector('[data-search-help]').hidden === false", timeout=10000)
+    wait_for(page, "() => document.querySelector('.md-search-result__list').children.length > 0 || "
+                   "document.querySelector('[data-search-help]').hidden === false", timeout=10000)
     return page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
                                      "links => links.map(a => a.href)")
 
@@ -58,8 +57,9 @@ def test_search_leads_to_the_right_pages(search_page, site_url, query):
     assert results[0] in best, f"{query!r}: best match is {results[0]}, expected one of {best}"
     search_page.keyboard.press("Enter")  # Material opens the best match, with the words to highlight
     search_page.wait_for_url(lambda url: site_path(url, site_url) == results[0] and "h=" in urlsplit(url).query)
-    search_page.wait_for_load_state()
-    marked = search_page.locator(".md-content mark").all_inner_texts()  # search.highlight marks the words
+    # search.highlight marks the words once the search index has loaded in the new page
+    wait_until(search_page, "() => document.querySelector('.md-content mark') !== null", timeout=10000)
+    marked = search_page.locator(".md-content mark").all_inner_texts()
     assert any(word.lower() in " ".join(marked).lower() for word in query.split()), \
         f"{query!r}: nothing highlighted on {results[0]}"
 

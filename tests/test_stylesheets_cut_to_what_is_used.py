@@ -9,7 +9,7 @@ from pathlib import Path
 import material
 import pytest
 
-from browser_support import browser_page
+from browser_support import browser_page, wait_for
 from conftest import serve_directory
 from safeguarding_site.css_tools import minify, prune, selector_can_match
 
@@ -57,7 +57,7 @@ def open_search(page):
 
 def open_menu(page):
     page.locator(".site-menu-button").click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    wait_for(page, "() => document.getElementById('__drawer').checked")
 
 
 STATES = {
@@ -77,7 +77,7 @@ def snapshot(browser, url, path, width, scheme, then):
             then(page)
         page.wait_for_load_state("networkidle")
         page.evaluate("document.getAnimations().forEach(a => a.finish())")
-        page.wait_for_function("document.getAnimations().length === 0")  # every transition has ended
+        wait_for(page, "() => document.getAnimations().length === 0")  # every transition has ended
         return page.evaluate(SNAPSHOT, PROPERTIES)
 
 
