@@ -2,22 +2,27 @@
  *
  * Progressive enhancement: without this script every checklist is a plain list. With it, each item
  * gets a checkbox and a "Plan and notes" panel, and the review page gathers everything, saves it as
- * a file or as Markdown for minutes, and opens a saved file. One set of listeners on the document,
- * so Material's instant navigation needs no re-binding; `init` runs on every page it shows. */
+ * a file or as text for minutes, opens a saved file, and combines a colleague's. One set of listeners
+ * on the document, so Material's instant navigation needs no re-binding; `init` runs on every page. */
 
 import { makeDates, readContract, statusLabels } from "./contract.js";
 import { enhance, itemText, setText, showChecklist } from "./checklist-ui.js";
-import { MAX_FILE, UNTOUCHED, asMarkdown, blankRecord, blankReview, checkedReview, forExport, isBlank,
+import { createDialog } from "./confirm-dialog.js";
+import { chosenFile, download } from "./device-files.js";
+import { askToKeep, noteChange, noteFile, showKeeping } from "./keep.js";
+import { UNTOUCHED, asMarkdown, blankRecord, blankReview, checkedReview, forExport, isBlank, isEmptyReview,
   recordOf } from "./review-file.js";
-import { createDialog, download, showPlan } from "./review-page.js";
+import { combine, settle, stamp } from "./review-merge.js";
+import { showConflicts, showPlan } from "./review-page.js";
 import * as plan from "./review-plan.js";
-import { createStore } from "./review-store.js";
+import { createStore, deviceName } from "./store.js";
 
 const contract = readContract();
 const dates = makeDates(contract);
 const labels = statusLabels(contract);
 const shared = { contract, labels, dates };
 const page = { review: blankReview(contract), guide: null };
+const device = deviceName(window.localStorage, contract.deviceKey);
 
 /* Messages go to the review page's status line, or else to each checklist's own. */
 function tell(message, problem) {
@@ -28,21 +33,37 @@ function tell(message, problem) {
   });
 }
 
-const store = createStore(window.localStorage, contract, dates, tell);
-const dialog = createDialog(tell);
+const store = createStore(window.localStorage, {
+  key: contract.review.storageKey, what: "review", isEmpty: isEmptyReview,
+  blank: () => blankReview(contract), check: (data) => checkedReview(data, contract, dates),
+}, tell);
+const dialog = createDialog(() => document.querySelector(".review-plan [data-dialog]"), tell);
+const app = () => document.querySelector("[data-review-app]");
 
 function refresh() {
   document.querySelectorAll(".checklist[data-enhanced]").forEach((list) => showChecklist(list, page.review, labels, dates));
-  const app = document.querySelector("[data-review-app]");
-  if (app && page.guide) showPlan(app, page.review, page.guide, shared);
+  const root = app();
+  if (!root || !page.guide) return;
+  showPlan(root, page.review, page.guide, shared);
+  showConflicts(root, page.review, page.guide, shared);
+  showKeeping(root, page.review, isEmptyReview(page.review),
+    { dates, days: contract.remindAfterDays, what: "review" });
+}
+
+/* Keep the review after a change made here. */
+function keep() {
+  noteChange(page.review);
+  store.save(page.review);
+  askToKeep(navigator.storage);
+  refresh();
 }
 
 function change(id, changes, text) {
+  const before = page.review.items[id];
   const r = Object.assign(blankRecord(), recordOf(page.review, id), changes);
   if (isBlank(r)) delete page.review.items[id];
-  else page.review.items[id] = Object.assign(r, text ? { text } : {});
-  store.save(page.review);
-  refresh();
+  else page.review.items[id] = stamp(Object.assign(r, text ? { text } : {}), before, device);
+  keep();
 }
 
 function onEdit(event) {
@@ -62,40 +83,58 @@ function onEdit(event) {
   }
 }
 
-async function openFile(input) {
-  const file = input.files && input.files[0];
-  input.value = "";
-  if (!file) return;
-  let incoming;
+/* A saved review from a file input, checked; null (and a message) when it cannot be used. */
+async function readReview(input) {
   try {
-    if (file.size > MAX_FILE) throw new Error(`This file is too large to be a saved review, so it was not opened. ${UNTOUCHED}`);
+    const file = await chosenFile(input, "a saved review", UNTOUCHED);
+    if (!file) return null;
     let data;
     try {
-      data = JSON.parse(await file.text());
+      data = JSON.parse(file.text);
     } catch (_) {
       throw new Error("This file could not be read as a saved review: it may be cut short, damaged or " +
         `another kind of file, so it was not opened. ${UNTOUCHED}`);
     }
-    incoming = checkedReview(data, contract, dates);
+    return { name: file.name, review: checkedReview(data, contract, dates) };
   } catch (error) {
     tell(error.message, true);
-    return;
+    return null;
   }
-  const count = Object.keys(incoming.items).length;
+}
+
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+async function openFile(input) {
+  const opened = await readReview(input);
+  if (!opened) return;
+  const { name, review } = opened;
   const replace = () => {
-    page.review = incoming;
-    if (store.save(page.review)) tell(`Opened “${file.name}”: answers for ${count} ${count === 1 ? "item" : "items"} restored. ` +
-      "It was read on this device; nothing was sent anywhere.");
+    page.review = review;
+    noteFile(page.review);
+    if (store.save(page.review)) tell(`Opened “${name}”: answers for ${count(Object.keys(review.items).length, "item", "items")} ` +
+      "restored. It was read on this device; nothing was sent anywhere.");
     refresh();
   };
   const current = Object.keys(page.review.items).length;
   if (!current) replace();
   else {
     dialog.ask("Replace the review in this browser?",
-      `This browser holds answers for ${current} ${current === 1 ? "item" : "items"}. Opening “${file.name}” ` +
-      "replaces them with the answers in the file. Save the current review as a file first if you want to keep it.",
-      "Yes, replace it", replace, input);
+      `This browser holds answers for ${count(current, "item", "items")}. Opening “${name}” ` +
+      "replaces them with the answers in the file. To add a colleague’s answers to yours instead, use " +
+      "“Combine with a colleague’s saved review”.", "Yes, replace it", replace, input);
   }
+}
+
+async function mergeFile(input) {
+  const opened = await readReview(input);
+  if (!opened) return;
+  const tally = combine(page.review, opened.review);
+  keep();
+  let words = `Combined “${opened.name}” with the review in this browser: ${count(tally.taken, "answer", "answers")} ` +
+    `taken from the file, ${count(tally.kept, "answer", "answers")} kept from this browser where yours was newer.`;
+  if (tally.both) words += ` ${count(tally.both, "item was", "items were")} answered differently in both: choose below which answer to keep.`;
+  tell(words + " Nothing was sent anywhere.");
+  if (tally.both) app().querySelector("[data-review-conflicts] h2").scrollIntoView();
 }
 
 function clearTicks(button) {
@@ -103,26 +142,39 @@ function clearTicks(button) {
   let cleared = 0;
   list.querySelectorAll(".checklist__item[data-item]").forEach((li) => {
     const id = li.dataset.item;
+    const before = page.review.items[id];
     if (recordOf(page.review, id).status !== "not-started") {
       cleared += 1;
-      page.review.items[id] = Object.assign(recordOf(page.review, id), { status: "not-started" });
-      if (isBlank(page.review.items[id])) delete page.review.items[id];
+      const r = Object.assign(blankRecord(), before, { status: "not-started" });
+      if (isBlank(r)) delete page.review.items[id];
+      else page.review.items[id] = stamp(r, before, device);
     }
   });
-  store.save(page.review);
-  refresh();
+  keep();
   const progress = list.querySelector(".checklist__progress");
   if (cleared) setText(progress, `${progress.textContent}. Ticks cleared; notes kept.`);
 }
 
-function forget(id) {
-  delete page.review.items[id];
-  store.save(page.review);
-  refresh();
-  tell("Removed from the review.");
-  const next = document.querySelector("[data-review-forget]") || document.querySelector("[data-review-progress-heading]");
+/* Move focus somewhere sensible after the button that had it is gone. */
+function focusNext(selector) {
+  const next = document.querySelector(selector) || document.querySelector("[data-review-progress-heading]");
   if (!next.matches("button")) next.tabIndex = -1;
   next.focus();
+}
+
+function forget(id) {
+  delete page.review.items[id];
+  keep();
+  tell("Removed from the review.");
+  focusNext("[data-review-forget]");
+}
+
+function choose(button) {
+  const takeTheirs = button.getAttribute("data-take") === "theirs";
+  settle(page.review, button.getAttribute("data-review-settle"), takeTheirs, device);
+  keep();
+  tell(takeTheirs ? "Your colleague’s answer is kept." : "The answer in this browser is kept.");
+  focusNext("[data-review-settle]");
 }
 
 function siteName() {
@@ -131,12 +183,15 @@ function siteName() {
 }
 
 function onAction(action) {
-  const stamp = dates.today();
+  const day = dates.today();
   if (action === "save-json") {
-    tell(download(`safeguarding-review-${stamp}.json`, JSON.stringify(forExport(page.review, page.guide), null, 2),
-      "application/json"));
+    const file = JSON.stringify(forExport(page.review, page.guide), null, 2);
+    noteFile(page.review);
+    store.save(page.review);
+    tell(download(`safeguarding-review-${day}.json`, file, "application/json"));
+    refresh();
   } else if (action === "save-markdown") {
-    tell(download(`safeguarding-review-${stamp}.md`,
+    tell(download(`safeguarding-review-${day}.md`,
       asMarkdown(page.review, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
   } else if (action === "start-new") {
     dialog.ask("Start a new review?", "This clears every status, note, name and date kept in this browser, " +
@@ -150,20 +205,20 @@ function onAction(action) {
 
 function onClick(event) {
   const button = event.target.closest ? event.target.closest("button") : null;
-  if (!button) return;
+  if (!button || !button.closest(".review-plan, .checklist")) return; // another tool's buttons are its own
+  if (dialog.click(button)) return;
   if (button.hasAttribute("data-checklist-reset")) clearTicks(button);
-  else if (button.hasAttribute("data-review-dialog-confirm")) dialog.answer(true);
-  else if (button.hasAttribute("data-review-dialog-cancel")) dialog.answer(false);
   else if (button.hasAttribute("data-review-forget")) forget(button.getAttribute("data-review-forget"));
-  else onAction(button.getAttribute("data-review-action"));
+  else if (button.hasAttribute("data-review-settle")) choose(button);
+  else if (button.hasAttribute("data-review-action")) onAction(button.getAttribute("data-review-action"));
 }
 
 function init() {
   page.review = store.load();
-  const app = document.querySelector("[data-review-app]");
-  document.querySelectorAll(".checklist[data-checklist]").forEach((list) => enhance(list, labels, !app));
-  page.guide = app ? plan.readGuide(document.getElementById("review-guidance")) : null;
-  if (app) app.hidden = false;
+  const root = app();
+  document.querySelectorAll(".checklist[data-checklist]").forEach((list) => enhance(list, labels, !root));
+  page.guide = root ? plan.readGuide(document.getElementById("review-guidance")) : null;
+  if (root) root.hidden = false;
   refresh();
 }
 
@@ -172,7 +227,9 @@ document.addEventListener("input", (event) => {
   if (event.target.tagName === "TEXTAREA" || event.target.type === "text") onEdit(event);
 });
 document.addEventListener("change", (event) => {
-  if (event.target.matches && event.target.matches("[data-review-action=import]")) openFile(event.target);
+  const action = event.target.getAttribute && event.target.getAttribute("data-review-action");
+  if (action === "import") openFile(event.target);
+  else if (action === "merge") mergeFile(event.target);
 });
 document.addEventListener("click", onClick);
 document.addEventListener("close", (event) => dialog.closed(event), true);

@@ -2,34 +2,29 @@
  * open again later, and Markdown for minutes). Pure functions: no page, no storage. */
 
 import { isItemId, statusLabels } from "./contract.js";
+import { md, mdLine } from "./markdown-text.js";
 
-export const MAX_FILE = 5e6;
 export const UNTOUCHED = "The review kept in this browser has not been changed.";
 const NOT_A_REVIEW = "This file is not a review saved from this site, so it was not opened. " + UNTOUCHED;
-const FIELDS = ["status", "notes", "owner", "due", "text"];
+// What each item's record may hold: the answers, the item's wording when saved, and when it was changed,
+// in which browser, and the change it replaced (so that two people's reviews can be combined).
+const FIELDS = ["status", "notes", "owner", "due", "text", "changed", "by", "base"];
+const STAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 export function blankReview(contract) {
-  return { format: contract.review.format, version: contract.review.version, saved: null, items: Object.create(null) };
+  return { format: contract.review.format, version: contract.review.version, saved: null, exported: null,
+    unsavedSince: null, items: Object.create(null), conflicts: Object.create(null) };
 }
 
 export const blankRecord = () => ({ status: "not-started", notes: "", owner: "", due: "" });
 export const isBlank = (r) => r.status === "not-started" && !r.notes && !r.owner && !r.due;
 export const recordOf = (review, id) => review.items[id] || blankRecord();
+export const isEmptyReview = (review) => !Object.keys(review.items).length && !Object.keys(review.conflicts).length;
 
-/* A clean copy of a saved review, or an Error whose message a reader can act on. */
-export function checkedReview(data, contract, dates) {
-  const { format, version } = contract.review;
-  if (!data || typeof data !== "object" || data.format !== format) throw new Error(NOT_A_REVIEW);
-  if (!Number.isInteger(data.version) || data.version < 1) throw new Error(NOT_A_REVIEW);
-  if (data.version > version) {
-    throw new Error(`This review was saved by a newer version of this site (format ${data.version}; ` +
-      `this page reads format ${version}), so it was not opened. ${UNTOUCHED}`);
-  }
-  const items = data.items;
-  if (!items || typeof items !== "object" || Array.isArray(items)) throw new Error(NOT_A_REVIEW);
+function checkedItems(items, into, contract, dates) {
+  if (!items) return;
+  if (typeof items !== "object" || Array.isArray(items)) throw new Error(NOT_A_REVIEW);
   const labels = statusLabels(contract);
-  const clean = blankReview(contract);
-  clean.saved = typeof data.saved === "string" ? data.saved : null;
   for (const [id, saved] of Object.entries(items)) {
     const problem = (what) => new Error(`In this file the item “${id.slice(0, 60)}” has ${what}, ` +
       `so the file was not opened. ${UNTOUCHED}`);
@@ -43,8 +38,28 @@ export function checkedReview(data, contract, dates) {
     }
     if (!labels.has(r.status)) throw problem("a status this site does not know");
     if (r.due && !dates.longDate(r.due)) throw problem("a date this site cannot read");
-    if (!isBlank(r)) clean.items[id] = r;
+    if ((r.changed && !STAMP.test(r.changed)) || (r.base && !STAMP.test(r.base))) throw problem("a time this site cannot read");
+    if (r.by && !/^[a-z0-9]{1,20}$/.test(r.by)) throw problem("a browser name this site never writes");
+    if (!isBlank(r)) into[id] = r;
   }
+}
+
+/* A clean copy of a saved review, or an Error whose message a reader can act on. */
+export function checkedReview(data, contract, dates) {
+  const { format, version } = contract.review;
+  if (!data || typeof data !== "object" || data.format !== format) throw new Error(NOT_A_REVIEW);
+  if (!Number.isInteger(data.version) || data.version < 1) throw new Error(NOT_A_REVIEW);
+  if (data.version > version) {
+    throw new Error(`This review was saved by a newer version of this site (format ${data.version}; ` +
+      `this page reads format ${version}), so it was not opened. ${UNTOUCHED}`);
+  }
+  if (!data.items) throw new Error(NOT_A_REVIEW);
+  const clean = blankReview(contract);
+  for (const field of ["saved", "exported", "unsavedSince"]) {
+    if (typeof data[field] === "string" && STAMP.test(data[field])) clean[field] = data[field];
+  }
+  checkedItems(data.items, clean.items, contract, dates);
+  checkedItems(data.conflicts, clean.conflicts, contract, dates);
   return clean;
 }
 
@@ -55,11 +70,11 @@ export function forExport(review, guide, now = new Date()) {
     const known = guide.known.get(id);
     items[id] = Object.assign({}, review.items[id], known ? { text: known.item.text } : {});
   }
-  return { format: review.format, version: review.version, saved: now.toISOString(), items };
+  const file = { format: review.format, version: review.version, saved: now.toISOString(), items };
+  if (Object.keys(review.conflicts).length) file.conflicts = review.conflicts;
+  return file;
 }
 
-const md = (text) => String(text).replace(/[\\`*_[\]<>#|&~]/g, "\\$&");
-const mdLine = (text) => md(String(text).replace(/\s+/g, " ").trim());
 
 /* Markdown for minutes: progress, open actions, then every item with its status and notes. */
 export function asMarkdown(review, guide, plan, { siteName, contract, dates, now = new Date() }) {

@@ -1,5 +1,5 @@
 /* The review and action plan page: progress per section, open actions, answers no longer in the
- * guidance, the confirmation dialog, and saving and opening files (made and read in the browser). */
+ * guidance, and items both people answered differently when two reviews were combined. */
 
 import { make, setText, showRecord } from "./checklist-ui.js";
 import { counts, openActions, orphans } from "./review-plan.js";
@@ -50,50 +50,36 @@ export function showPlan(app, review, guide, { contract, labels, dates }) {
   }));
 }
 
-/* A file made in the browser and handed to it as a download; nothing is sent anywhere. */
-export function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = make("a");
-  link.href = url;
-  link.download = name;
-  // A detached link, and no bubbling: Material's instant navigation never sees this click.
-  link.addEventListener("click", (event) => event.stopPropagation());
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30000);
-  return `Saved “${name}” to this device (usually in your Downloads folder). Nothing was sent anywhere.`;
+/* A record in one line of words, for choosing between two answers. */
+function recordWords(r, labels, dates) {
+  return [`Status: ${labels.get(r.status)}.`, r.owner && `Who will follow it up: ${r.owner}.`,
+    r.due && `By when: ${dates.longDate(r.due)}.`, r.notes && `Notes: ${r.notes}`,
+    r.changed && `(Changed on ${dates.savedWhen(r.changed)}.)`].filter(Boolean).join(" ");
 }
 
-/* Confirmation in a modal dialog, so keyboard and screen readers stay in it. However it closes (a
- * button or Escape), focus goes back where it came from, and "no" says nothing was changed. */
-export function createDialog(tell) {
-  let pending = null;
-  let opener = null;
-  const dialog = () => document.querySelector("[data-review-dialog]");
-  return {
-    ask(title, text, yes, then, from) {
-      const node = dialog();
-      setText(node.querySelector("[data-review-dialog-title]"), title);
-      setText(node.querySelector("[data-review-dialog-text]"), text);
-      setText(node.querySelector("[data-review-dialog-confirm]"), yes);
-      pending = then;
-      opener = from || document.activeElement;
-      node.showModal();
-      node.querySelector("[data-review-dialog-cancel]").focus();
-    },
-    answer(confirmed) {
-      const then = confirmed ? pending : null;
-      pending = null;
-      dialog().close();
-      if (then) then();
-      else tell("Nothing was changed.");
-    },
-    closed(event) {
-      if (!event.target.matches || !event.target.matches("[data-review-dialog]")) return;
-      if (pending) {
-        pending = null;
-        tell("Nothing was changed.");
-      }
-      if (opener && opener.isConnected) opener.focus();
-    },
-  };
+/* Items answered differently in both reviews: both answers, and a button to keep each. */
+export function showConflicts(app, review, guide, { labels, dates }) {
+  const ids = Object.keys(review.conflicts);
+  app.querySelector("[data-review-conflicts]").hidden = !ids.length;
+  app.querySelector("[data-review-conflict-list]").replaceChildren(...ids.map((id) => {
+    const known = guide.known.get(id);
+    const theirs = review.conflicts[id];
+    const mine = review.items[id];
+    const title = known ? known.item.text : theirs.text || id;
+    const li = make("li", "review-plan__conflict");
+    li.append(make("p", "review-plan__conflict-item", title));
+    const choice = (who, r, take) => {
+      const box = make("div", "review-plan__answer");
+      box.append(make("p", "", `${who} ${r ? recordWords(r, labels, dates) : "No answer."}`));
+      const button = make("button", "md-button", take ? "Keep your colleague’s answer" : "Keep the answer in this browser");
+      button.type = "button";
+      button.setAttribute("data-review-settle", id);
+      button.setAttribute("data-take", take ? "theirs" : "mine");
+      button.append(make("span", "checklist__hidden", `: ${title}`));
+      box.append(button);
+      return box;
+    };
+    li.append(choice("In this browser:", mine, false), choice("In your colleague’s file:", theirs, true));
+    return li;
+  }));
 }

@@ -91,7 +91,7 @@ def define_env(env):
         "licence_link": partial(render.plain_link, licence.url, f"{licence.name} ({licence.short_name})"),
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
-        "guidelines_worksheet": partial(render.guidelines, data.guidelines_file, None, None),
+        "guidelines_worksheet": partial(render.guidelines_worksheet, data),
         "urgent_help": partial(render.urgent_help, data),
         "glossary": partial(render.glossary, data),
     }.items():

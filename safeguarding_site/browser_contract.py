@@ -9,8 +9,16 @@ from .models import SLUG_PATTERN
 from .review import DATE_LOCALE, LONG_DATE
 
 REVIEW_FILE_FORMAT = "sgsm-review"  # the "format" field of a saved review file
-REVIEW_FORMAT_VERSION = 1  # the newest version of that file this site writes and reads
+# The newest version of that file this site writes and reads. Version 2 adds, to each item, when it was
+# changed, in which browser, and which earlier answer it replaced, so two people's reviews can be combined.
+REVIEW_FORMAT_VERSION = 2
 STORAGE_KEY = "sgsm-review"  # where the browser keeps the review (localStorage)
+DEVICE_KEY = "sgsm-device"  # a random name for this browser, so a combined review knows whose change is whose
+GUIDELINES_FILE_FORMAT = "sgsm-guidelines"  # the group's answers on the guidelines worksheet, as saved
+GUIDELINES_FORMAT_VERSION = 1
+GUIDELINES_STORAGE_KEY = "sgsm-guidelines"
+# After this many days with changes not saved to a file, the review and the worksheet say so, once.
+REMIND_AFTER_DAYS = 7
 # A review item's status, in the order the status menu offers them, with the words readers see.
 STATUSES = (("not-started", "Not started"), ("in-progress", "In progress"), ("done", "Done"),
             ("not-applicable", "Does not apply"))
@@ -25,6 +33,10 @@ def contract() -> dict:
         "review": {"format": REVIEW_FILE_FORMAT, "version": REVIEW_FORMAT_VERSION, "storageKey": STORAGE_KEY,
                    "statuses": [{"id": status, "label": label} for status, label in STATUSES],
                    "countColumns": list(COUNT_COLUMNS)},
+        "guidelines": {"format": GUIDELINES_FILE_FORMAT, "version": GUIDELINES_FORMAT_VERSION,
+                       "storageKey": GUIDELINES_STORAGE_KEY},
+        "deviceKey": DEVICE_KEY,
+        "remindAfterDays": REMIND_AFTER_DAYS,
         "idPattern": SLUG_PATTERN,
         "dates": {"locale": DATE_LOCALE, "long": LONG_DATE},
     }
@@ -40,8 +52,19 @@ def samples() -> dict:
     return {"longDates": {day.isoformat(): long_date(day) for day in days}}
 
 
+def worksheet_book() -> dict:
+    """What the Guidelines worksheet's script is given on the real site, for the browser code's tests."""
+    from pathlib import Path
+
+    from .loading import load_site_data
+    from .render import worksheet_book as book
+
+    data = load_site_data(Path(__file__).resolve().parent.parent / "data")
+    return book(data.guidelines_file, data.publication)
+
+
 if __name__ == "__main__":  # for browser/tests/: python -m safeguarding_site.browser_contract
     import json
     import sys
 
-    json.dump({"contract": contract(), **samples()}, sys.stdout, ensure_ascii=False)
+    json.dump({"contract": contract(), **samples(), "book": worksheet_book()}, sys.stdout, ensure_ascii=False)

@@ -318,10 +318,20 @@ class GuidelineChoice(Strict):
 
 
 class OurGuidelinesFile(Strict):
-    agreed: Text | None = Field(None, description="Who agreed these guidelines and when, e.g. 'by our trustees on"
-                                                  " 4 March 2026'.")
+    group: Text | None = Field(None, description="Your group's name as the Guidelines worksheet wrote it. Your"
+                                                 " site shows the name in organisation.yml.")
+    agreed_by: Text | None = Field(None, description="Who agreed these guidelines, e.g. 'our trustees'.")
+    agreed_on: date | None = Field(None, description="The day they were agreed, written YYYY-MM-DD.")
+    agreed: Text | None = Field(None, description="Who agreed these guidelines and when, in one phrase, e.g. 'by"
+                                                  " our trustees on 4 March 2026'. Or use agreed_by and agreed_on.")
     choices: dict[str, GuidelineChoice] = Field({}, description="Topic id (from data/guidelines.yml) -> your"
                                                                 " choice. Topics left out are shown as 'to decide'.")
+
+    @model_validator(mode="after")
+    def _agreed_once(self):
+        if self.agreed and (self.agreed_by or self.agreed_on):
+            raise ValueError("give either 'agreed' (one phrase) or 'agreed_by' and 'agreed_on', not both")
+        return self
 
 
 # --- page front matter --------------------------------------------------------------------------

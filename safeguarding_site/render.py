@@ -222,14 +222,49 @@ def guideline_rows(topics: GuidelinesFile, choices: OurGuidelinesFile | None) ->
     return rows
 
 
+def agreed_phrase(choices: OurGuidelinesFile | None) -> str | None:
+    """'by our trustees on 3 November 2026', from either form the file may use; None if not agreed yet."""
+    if not choices:
+        return None
+    if choices.agreed:
+        return choices.agreed
+    parts = ([f"by {choices.agreed_by}"] if choices.agreed_by else []) + \
+            ([f"on {long_date(choices.agreed_on)}"] if choices.agreed_on else [])
+    return " ".join(parts) or None
+
+
+# The first line of org/data/our-guidelines.yml, which names its schema for editors (as the starter's does).
+OUR_GUIDELINES_SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schema/our-guidelines.schema.json"
+
+
 def guidelines(topics: GuidelinesFile, choices: OurGuidelinesFile | None = None,
-               organisation: Organisation | None = None, level: int = 2) -> Markup:
+               organisation: Organisation | None = None, level: int = 2, builder: dict | None = None) -> Markup:
     """The guidelines page: each topic with the organisation's choice, or marked 'to decide' with the
-    leaflet's example stances and room to write (a worksheet when nothing is chosen)."""
+    leaflet's example stances and room to write (a worksheet when nothing is chosen). `builder` (the
+    worksheet only) adds the controls that browser/guidelines.js brings to life, hidden until it does."""
     rows = guideline_rows(topics, choices)
     return _render("guidelines.html.j2", rows=rows, level=level, organisation=organisation,
-                   agreed=choices.agreed if choices else None,
+                   agreed=agreed_phrase(choices), builder=json_for_script(builder) if builder else None,
                    to_decide=[row.topic.title for row in rows if not row.decided], tel=tel_address)
+
+
+def worksheet_book(topics: GuidelinesFile, publication: Publication) -> dict:
+    """What the guidelines builder needs: the topics, the credit its document carries, and the schema
+    line of the overlay file it writes."""
+    return {
+        "topics": [{"id": t.id, "title": t.title, "question": t.question,
+                    "stances": [{"id": s.id, "text": s.text} for s in t.stances],
+                    **({"followUp": t.follow_up} if t.follow_up else {})} for t in topics.topics],
+        "credit": attribution(publication).striptags(),
+        "licence": {"name": publication.licence.short_name, "url": publication.licence.url},
+        "schemaLine": OUR_GUIDELINES_SCHEMA_LINE,
+    }
+
+
+def guidelines_worksheet(data: SiteData, level: int = 2) -> Markup:
+    """The Guidelines worksheet: every topic to decide, and, with JavaScript, a builder for the group's own."""
+    return guidelines(data.guidelines_file, None, None, level, builder=worksheet_book(data.guidelines_file,
+                                                                                      data.publication))
 
 
 def organisation_contact(organisation: Organisation) -> Markup:

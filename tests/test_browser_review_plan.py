@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from safeguarding_site.browser_contract import REVIEW_FORMAT_VERSION
 from safeguarding_site.loading import load_site_data
 from conftest import ROOT, copy_project, run_build, serve_directory
 
@@ -186,14 +187,14 @@ def test_save_both_formats_start_new_and_open_restores_everything_without_any_re
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
 
-    name, text = download(page, "Save as a file (JSON)")
+    name, text = download(page, "Save to carry on later")
     assert re.fullmatch(r"safeguarding-review-\d{4}-\d{2}-\d{2}\.json", name)
     saved = json.loads(text)
-    assert saved["format"] == KEY and saved["version"] == 1 and saved["saved"]
+    assert saved["format"] == KEY and saved["version"] == REVIEW_FORMAT_VERSION and saved["saved"]
     assert answers(saved) == answers(before)
     assert saved["items"]["tip-no-linking"]["text"].startswith("If you keep a work profile")
 
-    name, markdown = download(page, "Save for minutes (Markdown)")
+    name, markdown = download(page, "Copy for minutes")
     assert name.endswith(".md")
     assert markdown.startswith("# Review and action plan\n\nSafeguarding and social media: review saved on ")
     assert "| Useful tips | 1 | 1 | 7 | 0 |" in markdown
@@ -258,7 +259,7 @@ BAD_FILES = {
     "binary junk": bytes(range(256)),
     "some other JSON": json.dumps({"name": "something else", "items": [1, 2]}).encode(),
     "a JSON list": b"[1, 2, 3]",
-    "a future format version": json.dumps({**valid_export(), "version": 2}).encode(),
+    "a future format version": json.dumps({**valid_export(), "version": REVIEW_FORMAT_VERSION + 1}).encode(),
     "an unknown status": json.dumps({**valid_export(), "items": {"tip-no-linking": {"status": "maybe"}}}).encode(),
     "notes that are not text": json.dumps({**valid_export(), "items": {"tip-no-linking": {"notes": {"a": 1}}}}).encode(),
     "an impossible date": json.dumps({**valid_export(), "items": {"tip-no-linking": {"due": "2027-02-30"}}}).encode(),
@@ -320,10 +321,10 @@ def test_html_script_emoji_and_long_notes_are_kept_and_shown_as_text(page, insta
     assert notes == "Notes: " + LONG
     assert page.locator("#notes-tip-copy-colleagues").input_value() == HOSTILE
 
-    _, markdown = download(page, "Save for minutes (Markdown)")
+    _, markdown = download(page, "Copy for minutes")
     assert "\\<img src=x onerror=alert(1)\\>" in markdown and "<img" not in markdown.replace("\\<img", "")
     assert "🎉👩🏽‍💻" in markdown
-    _, saved = download(page, "Save as a file (JSON)")
+    _, saved = download(page, "Save to carry on later")
     assert json.loads(saved)["items"]["tip-copy-colleagues"]["notes"] == HOSTILE
     assert json.loads(saved)["items"]["tip-keep-records"]["notes"] == LONG
     page.wait_for_load_state("networkidle")  # an image planted in the notes would have failed to load by now
@@ -366,9 +367,9 @@ def test_reworded_items_keep_answers_and_removed_items_are_listed_not_dropped(pa
     expect(orphans).to_contain_text("Anything you delete can always be got back.")
     expect(orphans).to_contain_text("Tell the volunteers")
     expect(orphans).to_contain_text("Kim")
-    _, saved = download(page, "Save as a file (JSON)")
+    _, saved = download(page, "Save to carry on later")
     assert json.loads(saved)["items"]["tip-deleted-retrieved"]["notes"] == "Tell the volunteers"
-    _, markdown = download(page, "Save for minutes (Markdown)")
+    _, markdown = download(page, "Copy for minutes")
     assert "## No longer in the guidance" in markdown and "Tell the volunteers" in markdown
 
     page.goto(changed_site + "tips/")

@@ -17,8 +17,8 @@ from conftest import ROOT, built_pages
 
 PROSE = ["docs", "data", "README.md", "safeguarding_site/templates", "overrides", "examples"]
 US_TO_UK = ROOT / "tests" / "prose" / "us-to-uk.txt"
-# Official names keep their own spelling.
-OFFICIAL_NAMES = r"International License|\bLICENSE\b|rel=\"license\""
+# Official names, and HTML's own words, keep their own spelling.
+OFFICIAL_NAMES = r"International License|\bLICENSE\b|rel=\"license\"|autocomplete=\"organization\""
 # Flesch reading ease: 60+ is plain English, 70+ "fairly easy". No page may fall below this.
 READING_EASE_FLOOR = 70
 # No sentence in the guidance may be longer than this, in words.

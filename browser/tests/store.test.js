@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { makeDates } from "../contract.js";
-import { blankReview } from "../review-file.js";
-import { SET_ASIDE, createStore } from "../review-store.js";
+import { blankReview, checkedReview, isEmptyReview } from "../review-file.js";
+import { SET_ASIDE, createStore, deviceName } from "../store.js";
 import { contract, memoryStorage } from "./fixtures.js";
 
 const dates = makeDates(contract);
@@ -11,7 +11,9 @@ const key = contract.review.storageKey;
 
 function setUp(storage) {
   const told = [];
-  return { store: createStore(storage, contract, dates, (message, problem) => told.push({ message, problem })), told };
+  const kind = { key, what: "review", isEmpty: isEmptyReview, blank: () => blankReview(contract),
+    check: (data) => checkedReview(data, contract, dates) };
+  return { store: createStore(storage, kind, (message, problem) => told.push({ message, problem })), told };
 }
 
 test("a new browser starts with a blank review", () => {
@@ -52,4 +54,12 @@ test("a browser that refuses to store says so, and advises a file", () => {
   review.items["tip-a"] = { status: "done", notes: "", owner: "", due: "" };
   assert.equal(store.save(review), false);
   assert.match(told[0].message, /Save the review as a file/);
+});
+
+test("each browser names itself once, and keeps the name", () => {
+  const storage = memoryStorage();
+  const first = deviceName(storage, contract.deviceKey);
+  assert.match(first, /^[a-z0-9]{8,20}$/);
+  assert.equal(deviceName(storage, contract.deviceKey), first);
+  assert.notEqual(deviceName(memoryStorage(), contract.deviceKey), first, "another browser, another name");
 });

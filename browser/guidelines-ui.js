@@ -1,0 +1,93 @@
+/* The Guidelines worksheet, made usable: its hidden controls shown, kept in step with the answers,
+ * each topic's state said in words, and the group's guidelines document drawn from them. Text from
+ * storage is only ever set with textContent, never parsed as HTML. */
+
+import { answerOf, documentOf, topicState } from "./guidelines-file.js";
+
+const STATE_WORDS = {
+  decided: () => "Decided.",
+  half: (topic, s) => (s.decision ? `Half done: “${topic.followUp}” still needs an answer.`
+    : "Half done: choose a stance or write your own words."),
+  "to-decide": () => "Still to decide.",
+};
+
+function make(tag, text) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function setValue(control, value) {
+  if (control.type === "radio") control.checked = value;
+  else if (control.value !== value) control.value = value;
+}
+
+/* Show the builder's controls (once). */
+export function enhance(root) {
+  if (root.classList.contains("guidelines--enhanced")) return;
+  root.classList.add("guidelines--enhanced");
+  root.querySelectorAll("[data-guidelines-builder], .guideline__choose, [data-guidelines-document]").forEach((node) => {
+    node.hidden = false;
+  });
+  document.documentElement.setAttribute("data-print", "guidelines");
+}
+
+/* Every control as the answers have it, each topic's state, and the document. */
+export function show(root, doc, book, dates) {
+  root.querySelectorAll("[data-guidelines-field]").forEach((control) => setValue(control, doc[control.dataset.guidelinesField]));
+  for (const topic of book.topics) {
+    const box = root.querySelector(`.guideline__choose[data-topic="${topic.id}"]`);
+    if (!box) continue;
+    const answer = answerOf(doc, topic.id);
+    box.querySelectorAll("input[type=radio]").forEach((radio) => {
+      const mode = radio.dataset.choice;
+      setValue(radio, mode === answer.mode && (mode !== "stance" || radio.value === answer.stance));
+    });
+    box.querySelectorAll("[data-topic-field]").forEach((control) => setValue(control, answer[control.dataset.topicField]));
+    box.querySelector("[data-own]").hidden = answer.mode !== "own";
+    const state = topicState(topic, answer);
+    box.dataset.state = state.state;
+    const words = STATE_WORDS[state.state](topic, state);
+    const line = box.querySelector("[data-topic-state]");
+    if (line.textContent !== words) line.textContent = words;
+  }
+  drawDocument(root.querySelector("[data-guidelines-output]"), documentOf(doc, book, dates));
+}
+
+function drawDocument(node, d) {
+  const key = JSON.stringify(d);
+  if (node.dataset.shown === key) return;
+  node.dataset.shown = key;
+  const parts = [make("h2", "Our guidelines on social media")];
+  if (d.group) {
+    const group = make("p", d.group);
+    group.className = "guidelines-document__group";
+    parts.push(group);
+  }
+  parts.push(make("p", d.agreed));
+  for (const s of d.sections) {
+    parts.push(make("h3", s.title));
+    const rule = make("p");
+    if (s.decision) rule.textContent = s.decision;
+    else rule.append(make("em", "Still to decide."));
+    parts.push(rule);
+    if (s.followUp) {
+      const answer = make("p");
+      answer.append(make("strong", s.followUp.question), " ", s.followUp.answer || make("em", "Still to decide."));
+      parts.push(answer);
+    }
+  }
+  if (d.toDecide.length) {
+    const list = make("ul");
+    list.append(...d.toDecide.map((text) => make("li", text)));
+    parts.push(make("h3", "Still to decide"), list);
+  }
+  const credit = make("p", `${d.credit} `);
+  credit.className = "guidelines-document__credit";
+  const licence = make("a", `Licence: ${d.licence.name}`);
+  licence.href = d.licence.url;
+  licence.rel = "license";
+  credit.append(licence);
+  parts.push(credit);
+  node.replaceChildren(...parts);
+}
