@@ -85,12 +85,34 @@ def test_rules_keep_the_leaflets_strength_and_say_the_same_on_tips_and_worksheet
     assert rule.startswith("Do not use instant messaging") and "leaves no log" in rule
     assert "do not use instant messaging that leaves no log" in stance
     assert all("Facebook friends" in s.text for s in DATA.topic("personal-contact").stances)
+    local = next(s.text for s in DATA.topic("personal-contact").stances if s.id == "under-18s-family-only")
+    assert "parents must know" in local and "must go through the organisation's Facebook Wall" in local
+
+
+def test_good_practice_says_each_point_once_in_its_prompts(built_site):
+    """The page's own text introduces the prompts; it does not say the same things before them."""
+    text = main_text(page_html(built_site, "good-practice"))
+    for point in ("in secret", "record or log", "management committee members", "local ties", "grew up"):
+        assert text.count(point) == 1, (point, text.count(point))
 
 
 def test_the_site_says_how_old_its_figures_and_resources_are(built_site):
     assert "They are from 2015" in main_text(page_html(built_site, "local-evidence"))
     assert "listed in the leaflet in 2017, so some may have moved" in main_text(page_html(built_site, "resources"))
-    assert "2017" in main_text(page_html(built_site, "tips")) and "Facebook Wall" in main_text(page_html(built_site, "tips"))
+    assert "In 2017, Newcastle CVS had information sheets" in main_text(page_html(built_site, "keeping-up-to-date"))
+    tips = page_html(built_site, "tips")
+    assert "written in 2017" in main_text(tips) and 'href="../glossary/#facebook-wall"' in tips
+
+
+def test_resources_say_when_the_links_were_last_checked_or_that_there_is_no_record():
+    """From the link history: never a promise of how often the links are checked."""
+    from datetime import date
+
+    from safeguarding_site.render import resource_directory
+
+    checked = str(resource_directory(DATA, {}, date(2026, 3, 9)))
+    assert "Links on this page were last checked on 9 March 2026." in checked and "no record" not in checked
+    assert "This copy of the site has no record yet of checking these links." in str(resource_directory(DATA))
 
 
 def test_the_glossary_is_a_definition_list_of_the_leaflets_terms(built_site):
@@ -111,11 +133,12 @@ def test_every_link_to_a_glossary_term_finds_it(built_site):
 
 
 def test_one_set_of_words_organisation_staff_and_service_users(built_site):
+    other_words = r"\byour group\b|\bclients?\b|(?<!social )\bworkers?\b"
     for page in built_pages(built_site):
         if page.parent.name in ("glossary", "for-organisations", "about"):
-            continue  # the glossary names the leaflet's other word; the admin guide speaks of GitHub groups
+            continue  # the glossary and About name the leaflet's other words; the admin guide speaks of GitHub groups
         text = main_text(page.read_text(encoding="utf-8"))
-        assert not re.search(r"\byour group\b|\bclients?\b", text, re.I), (page, re.findall(r".{30}(?:your group|client).{30}", text, re.I))
+        assert not re.search(other_words, text, re.I), (page, re.findall(rf".{{30}}(?:{other_words}).{{30}}", text, re.I))
 
 
 def test_the_local_figures_are_an_accessible_chart_with_the_figures_as_text_beside_it(built_site):

@@ -22,7 +22,7 @@ FACTS = {
     "actions": ["safeguarding policy", "procedures", "risk assessments", "good practice", "acceptable use",
                 "careers", "good name", "text messages"],
     "good-practice": ["separate professional presence", "Facebook", "local", "in secret",
-                      "copy a colleague", "record or log", "volunteers, management committee members and workers",
+                      "copy a colleague", "record or log", "volunteers, management committee members and staff",
                       "under 18", "family members", "parents must know", "Facebook Wall", "blanket ban",
                       "service users", "am I in a defensible position?", "make notes", "make referrals",
                       "social media or phone", "draw up guidelines of its own"],
