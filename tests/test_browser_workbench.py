@@ -233,7 +233,7 @@ def test_our_guidelines_print_on_a4_without_the_site_around_them(page, site_url)
     assert 1 <= len(pdf.pages) <= 3, f"{len(pdf.pages)} pages"
     assert text.startswith("Our guidelines on social media") or "Our guidelines on social media" in text[:200], text[:300]
     assert GROUP in text and "Newcastle Council for Voluntary Service" in text
-    for absent in ("Guidelines worksheet", "Useful tips", "Search", "Print our guidelines", "Your group’s name"):
+    for absent in ("Guidelines worksheet", "Useful tips", "Search", "Print our guidelines", "Your organisation’s name"):
         assert absent not in text, f"the printout shows {absent!r}"
 
 
