@@ -1,7 +1,7 @@
 """The site's browser code is written as small ES modules in browser/ (each tested on its own with
-`node --test`); pages get each entry module as one classic script, built here with no tool outside
-Python. A classic script, because browsers refuse module scripts on a page opened from disk (the
-offline copy), and one file per entry, so a page loads one request, not a chain of imports.
+`node --test`); pages get each entry module as one classic, minified script, built here in Python.
+A classic script, because browsers refuse module scripts on a page opened from disk (the offline
+copy), and one file per entry, so a page loads one request, not a chain of imports.
 
 Each module becomes a function scope that returns its exports; its imports are read from the modules
 it names. The modules keep to a small, checked subset of the syntax:
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import minify
 
 IMPORT = re.compile(r'^import\s+(?:\{(?P<names>[^}]*)\}|\*\s+as\s+(?P<namespace>[A-Za-z_$][\w$]*))\s+'
                     r'from\s+"(?P<path>\.\.?/[\w./-]+\.js)";[ \t]*$', re.M)
@@ -125,100 +127,10 @@ def bundle(entry: Path, root: Path | None = None) -> str:
                       f"return {{ {', '.join(module.exports)} }};", "})();"]
     parts.append("})();")
     header, code = parts[0], "\n".join(parts[1:])
-    return header + "\n" + strip_comments(code).strip("\n") + "\n"
+    return header + "\n" + minify_javascript(code) + "\n"
 
 
-# Before a "/" that starts a regular expression (rather than dividing), the last character of code is one
-# of these, or there is none on the line.
-REGEX_AFTER = set("(,=:[!&|?{};+-*%<>~^")
-
-
-def strip_comments(source: str) -> str:
-    """`source` without its comments, blank lines and indentation: what a page needs, not what a reader
-    of the source does. Strings, template literals and regular expressions are copied untouched."""
-    out: list[str] = []
-    i, n = 0, len(source)
-    templates: list[int] = []  # brace depth at each open ${ ... } inside a template literal
-    depth = 0
-    last = ""  # the last character of code written
-
-    def copy_quoted(start: int, quote: str) -> int:
-        j = start + 1
-        while j < n and source[j] != quote:
-            j += 2 if source[j] == "\\" else 1
-        out.append(source[start:j + 1])
-        return j + 1
-
-    def copy_template_text(start: int) -> int:
-        """From just inside a template literal to its end, or to a ${ (which opens code again)."""
-        nonlocal depth
-        j = start
-        while j < n:
-            if source[j] == "\\":
-                j += 2
-            elif source[j] == "`":
-                out.append(source[start:j + 1])
-                return j + 1
-            elif source.startswith("${", j):
-                out.append(source[start:j + 2])
-                templates.append(depth)
-                depth += 1
-                return j + 2
-            else:
-                j += 1
-        out.append(source[start:])
-        return n
-
-    while i < n:
-        char = source[i]
-        if char == "\n":
-            if out and not out[-1].endswith("\n"):
-                out.append("\n")
-            i += 1
-            while i < n and source[i] in " \t":  # indentation
-                i += 1
-            continue
-        if source.startswith("/*", i):
-            i = source.index("*/", i + 2) + 2
-            continue
-        if source.startswith("//", i):
-            while i < n and source[i] != "\n":
-                i += 1
-            continue
-        if char in "'\"":
-            i, last = copy_quoted(i, char), char
-            continue
-        if char == "`":
-            out.append("`")
-            i, last = copy_template_text(i + 1), "`"
-            continue
-        if char == "/" and (last in REGEX_AFTER or not last or last == "\n"):
-            j, in_class = i + 1, False
-            while j < n and (in_class or source[j] != "/"):
-                if source[j] == "\\":
-                    j += 1
-                elif source[j] == "[":
-                    in_class = True
-                elif source[j] == "]":
-                    in_class = False
-                j += 1
-            while j + 1 < n and source[j + 1].isalpha():  # flags
-                j += 1
-            out.append(source[i:j + 1])
-            i, last = j + 1, "/"
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if templates and depth == templates[-1]:
-                templates.pop()
-                out.append("}")
-                i = copy_template_text(i + 1)
-                last = "`"
-                continue
-        out.append(char)
-        if not char.isspace():
-            last = char
-        i += 1
-    return "".join(out)
+def minify_javascript(code: str) -> str:
+    """`code` as pages receive it: without comments and spare space, local names shortened (tdewolff's
+    minifier, the one Hugo uses, through the minify-go package)."""
+    return minify.string("application/javascript", code).strip("\n")

@@ -120,7 +120,7 @@ def test_what_the_bundler_cannot_read_is_named_by_file_and_line(tmp_path, files,
         bundle(tmp_path / "main.js")
 
 
-@pytest.mark.parametrize("entry", ["site.js", "checklists.js"])
+@pytest.mark.parametrize("entry", ["site.js", "checklists.js", "guidelines.js"])
 def test_each_entry_the_pages_load_bundles_to_valid_javascript(tmp_path, entry):
     script = tmp_path / entry
     script.write_text(bundle(BROWSER / entry, BROWSER), encoding="utf-8")
