@@ -137,7 +137,10 @@ function onClick(event) {
 function init() {
   const root = rootOf();
   const source = document.getElementById("guidelines-book");
-  if (!root || !source) return;
+  if (!root || !source) {
+    document.documentElement.removeAttribute("data-print"); // another page: it prints as itself
+    return;
+  }
   try {
     page.book = JSON.parse(source.content.textContent);
   } catch (_) {

@@ -237,6 +237,18 @@ def test_our_guidelines_print_on_a4_without_the_site_around_them(page, site_url)
         assert absent not in text, f"the printout shows {absent!r}"
 
 
+def test_after_the_worksheet_another_page_still_prints_as_itself(page, instant_site_url):
+    open_worksheet(page, instant_site_url)
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Useful tips").first.click()
+    page.wait_for_url("**/tips/")
+    page.wait_for_selector(".checklist[data-enhanced]")
+    assert page.evaluate("window.__samePage === true"), "navigation was not instant"
+    page.emulate_media(media="print")
+    expect(page.locator(".md-content h1")).to_be_visible()
+    expect(page.locator(".checklist").first).to_be_visible()
+
+
 def test_the_blank_worksheet_still_prints_when_asked_for(page, site_url):
     open_worksheet(page, site_url)
     answer_every_topic(page)
