@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .models import AcceptedLink
 from .review import long_date
 
 STATE_VERSION = 2  # 2 added needs-review, the page fingerprints and acceptances; a version 1 file reads as it is
@@ -43,6 +44,7 @@ class LinkNotice:
     last_checked: date
     redirect: str | None = None
     url: str | None = None  # the address that was checked; a notice for an older address is not shown
+    accepted_on: date | None = None  # the acceptance (its checked_on) the run that wrote this took into account
 
     @property
     def last_checked_text(self) -> str:
@@ -57,6 +59,7 @@ class PageFingerprint(BaseModel):
     title: str | None = None
     heading: str | None = None  # the first <h1>
     site: str | None = None  # the registrable domain it was read on, e.g. nspcc.org.uk
+    type: str | None = None  # what came back: "text/html", "application/pdf"...
     read_on: date
     accepted_on: date | None = None  # set when a person's acceptance (checked_on) made this the baseline
 
@@ -147,7 +150,8 @@ def notices_from_state(state: LinkState) -> dict[str, LinkNotice]:
     notices: dict[str, LinkNotice] = {}
     for url, record in state.links.items():
         notice = LinkNotice(status=record.status, last_checked=record.last_checked,
-                            redirect=record.redirect if record.status == "redirected" else None, url=url)
+                            redirect=record.redirect if record.status == "redirected" else None, url=url,
+                            accepted_on=record.accepted_on)
         for source in record.sources:
             # If a resource somehow has two records, the worse one wins (dead, then needs-review, then the rest).
             if source not in notices or _rank(record.status) < _rank(notices[source].status):
@@ -163,6 +167,17 @@ class LinkNotices:
     by_source: dict[str, LinkNotice] = field(default_factory=dict)
     last_checked: date | None = None
     warning: str | None = None
+
+    def cleared_by(self, accepted: list[AcceptedLink], today: date) -> LinkNotices:
+        """Without the needs-review notices a person has cleared since the last check: an address accepted
+        in data/accepted-links.yml, in force today, that the last check did not yet know of. (An acceptance
+        the check knew of and still found wanting, such as a page that changed again, keeps its notice; a
+        dead address always keeps its notice.)"""
+        cleared = {entry.url: entry.checked_on for entry in accepted if entry.checked_on <= today <= entry.until}
+        kept = {source: notice for source, notice in self.by_source.items()
+                if not (notice.status == "needs-review" and notice.url in cleared
+                        and notice.accepted_on != cleared[notice.url])}
+        return LinkNotices(kept, self.last_checked, self.warning)
 
 
 def load_link_notices(path: Path) -> LinkNotices:
