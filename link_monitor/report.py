@@ -22,7 +22,7 @@ MEANINGS = {
                  "TLS failure, redirect loop) and will be called dead only if the next run sees the same.",
     "needs-review": "the address answers, but a person should check it still leads where its card says: it now "
                     "leads to another site, reads as \"not found\" or as a parked or for-sale domain, its title "
-                    "and main heading changed, or it has not been reached in four runs in a row.",
+                    "or main heading changed, or it has not been reached in four runs in a row.",
     "dead": "the page failed with a 404, 410, unknown host name, refused connection, TLS failure or "
             "redirect loop in two runs in a row.",
 }
@@ -224,8 +224,17 @@ def _title(url: str, record: LinkRecord) -> str:
 
 
 def _review_sections(summary: RunSummary) -> list[str]:
-    """Addresses that need review, apart from the dead ones, with what changed; then those accepted."""
+    """What needs a person, dead apart from needs-review (with what changed); then what is accepted."""
     lines: list[str] = []
+    dead = [(url, record) for url, record in _ordered(summary.state) if record.status == "dead"]
+    if dead:
+        lines += ["", f"## Dead ({len(dead)})", "",
+                  "These failed in two runs in a row. Open each in a browser; if the page has gone, find its new "
+                  "address and change it in the data (or the page), or remove it.", ""]
+        for url, record in dead:
+            moved = f", after forwarding to {_link(record.redirect)}" if record.redirect else ""
+            lines.append(f"- {_title(url, record)}: {_md(record.error or 'failed')}{moved} "
+                         f"(failing since {_short_date(record.first_failed or record.since)})")
     waiting = [(url, record) for url, record in _ordered(summary.state) if record.status == "needs-review"]
     if waiting:
         lines += ["", f"## Needs review ({len(waiting)})", "",
@@ -251,7 +260,7 @@ def _review_sections(summary: RunSummary) -> list[str]:
 
 def _page(page) -> dict | None:
     return None if page is None else {"title": page.title, "heading": page.heading, "site": page.site,
-                                      "read_on": page.read_on.isoformat()}
+                                      "type": page.type, "read_on": page.read_on.isoformat()}
 
 
 def as_json(summary: RunSummary) -> str:

@@ -152,11 +152,12 @@ def review(url: str, record: LinkRecord, previous: LinkRecord | None, read: Fetc
     fresh_page = fresh is not None
     page = fresh or (previous.page if previous else None)
     baseline = previous.baseline if previous else None
-    if fresh_page and baseline is None:
-        baseline = page
+    if fresh_page and baseline is None and not (read.page is not None and page_signals(read.page)):
+        baseline = page  # the first read that looks like a real page (not a "not found" or parked one)
     accepted = in_force(acceptance, today)
     same_acceptance = accepted and previous is not None and previous.accepted_on == acceptance.checked_on
-    if accepted and fresh_page and (baseline is page or baseline.accepted_on != acceptance.checked_on):
+    if accepted and fresh_page and (baseline is None or baseline is page
+                                    or baseline.accepted_on != acceptance.checked_on):
         baseline = page.model_copy(update={"accepted_on": acceptance.checked_on})
         page = baseline
     reasons = [] if record.status == "dead" else \

@@ -23,16 +23,17 @@ from .review import long_date
 STATE_VERSION = 2  # 2 added needs-review, the page fingerprints and acceptances; a version 1 file reads as it is
 
 # needs-review: the address answers, but a person should check it still leads where the card says (it now
-# leads to another site, reads as "not found" or as a parked domain, its title and heading changed, or it
+# leads to another site, reads as "not found" or as a parked domain, its title or heading changed, or it
 # has not been reached in four runs in a row). link_monitor/review.py decides.
 Status = Literal["ok", "redirected", "transient", "needs-review", "dead"]
 NOTICE_STATUSES = ("dead", "needs-review")  # the statuses a resource card shows a notice for, worst first
 # What one run saw, before the two-run rule: "broken" is a 404, 410, unknown host, refused connection,
 # TLS failure or redirect loop; it becomes "dead" only when the run before saw "broken" too.
 Observed = Literal["ok", "redirected", "transient", "broken", "unchecked"]
-# Why an address needs review: another-site (a redirect to a different registrable domain), not-found (a
-# "page not found" page served as a success), parked (a parked or for-sale domain), changed (title and
-# main heading both changed since the accepted page), blocked (not reached in four runs in a row).
+# Why an address needs review: another-site (a redirect or a refresh to a different registrable domain),
+# not-found (a "page not found" page served as a success, or a forward to a home page), parked (a parked
+# or for-sale domain, or a placeholder page), changed (the title or the main heading changed since the
+# accepted page, or a document became a web page), blocked (not reached in four runs in a row).
 ReviewKind = Literal["another-site", "not-found", "parked", "changed", "blocked"]
 
 

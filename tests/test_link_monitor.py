@@ -143,6 +143,15 @@ def test_markdown_report_is_a_table_an_editor_can_act_on(two_runs):
     assert "transient (failed once; not yet dead)" in two_runs["first_md"]
 
 
+def test_markdown_report_lists_what_is_dead_apart_before_the_table(two_runs):
+    text = two_runs["second_md"]
+    assert "## Dead (" not in two_runs["first_md"]
+    section = text.split("## Dead (5)", 1)[1].split("\n| Resource |", 1)[0]
+    assert "- **missing**: <http://127.0.0.1:" in section and "/missing>: 404 Not Found (failing since 2 March 2026)" \
+        in section
+    assert "## Needs review" not in text
+
+
 def test_progress_is_printed_one_line_per_url(two_runs):
     out = two_runs["first"].stdout
     assert out.count("/13] ") == 13

@@ -196,6 +196,14 @@ def test_the_first_read_is_the_baseline_and_a_new_page_needs_review():
     assert records[2].baseline.read_on == week(1)
 
 
+def test_a_not_found_page_is_not_taken_as_the_baseline_so_its_return_is_no_change():
+    records = history([("ok", read("Page not found", None)), ("ok", read()), ("ok", read())])
+    assert [r.status for r in records] == ["needs-review", "ok", "ok"]
+    assert records[0].baseline is None and records[1].baseline.title == "Online safety advice for parents"
+    accepted_records = history([("ok", read("Page not found", None))], accepted(checked_on=week(1)))
+    assert accepted_records[0].status == "ok" and accepted_records[0].baseline.title == "Page not found"
+
+
 def test_a_page_not_read_this_run_keeps_what_the_last_read_found():
     records = history([("ok", read(final="https://www.example.org.uk/x")), ("ok", read("Page not found", None)),
                        ("ok", None)])
