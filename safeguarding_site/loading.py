@@ -149,6 +149,10 @@ def _plain(error: dict) -> str:
         return f"has the wrong form ({error['input']!r})"
     if kind in ("value_error", "assertion_error"):
         return error["msg"].removeprefix("Value error, ")
+    if kind == "date_type" and isinstance(error.get("input"), str) and ISO_DATE.fullmatch(error["input"]) \
+            and not isinstance(error["input"], NotADate):
+        return (f"is in quotes, so it is read as text, not a date: write it without quotes, like"
+                f" {error['loc'][-1]}: {error['input']}")
     if kind == "date_type" and isinstance(error.get("input"), NotADate):
         return f"is not a day on the calendar ({error['input']}): check the day and the month, written YYYY-MM-DD"
     text = PLAIN.get(kind, error["msg"].lower())
@@ -157,6 +161,7 @@ def _plain(error: dict) -> str:
     return text
 
 
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 COMMENTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s+(?P<value>#\S*)")
 
 
