@@ -246,7 +246,12 @@ class _Clock:
         return left
 
 
-def _connect(url: str, clock: _Clock) -> tuple[http.client.HTTPConnection, str]:
+def tls_context(certificates: str | None = None) -> ssl.SSLContext:
+    """Certificates checked against `certificates` (runner.certificate_file: the file linkchecker is given)."""
+    return ssl.create_default_context(cafile=certificates) if certificates else ssl.create_default_context()
+
+
+def _connect(url: str, clock: _Clock, tls: ssl.SSLContext | None) -> tuple[http.client.HTTPConnection, str]:
     """A connection for `url` (through the proxy that urllib would use, if any) and the request target."""
     parts = urlsplit(url)
     host, secure = parts.hostname or "", parts.scheme == "https"
@@ -254,7 +259,7 @@ def _connect(url: str, clock: _Clock) -> tuple[http.client.HTTPConnection, str]:
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     proxy = None if host in LOOPBACK or urllib.request.proxy_bypass(host) else \
         urllib.request.getproxies().get(parts.scheme)
-    context = ssl.create_default_context() if secure else None
+    context = (tls or tls_context()) if secure else None
     if proxy:
         proxied = urlsplit(proxy if "//" in proxy else f"http://{proxy}")
         if secure:
@@ -286,7 +291,7 @@ def _read_capped(response: http.client.HTTPResponse, connection, clock: _Clock) 
     return bytes(body)
 
 
-def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float) -> Fetched:
+def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float, tls: ssl.SSLContext | None = None) -> Fetched:
     """GET `url` politely, following HTTP redirects; read the page when it is HTML with status 2xx."""
     clock = _Clock(timeout, deadline)
     current, codes = url, []
@@ -297,7 +302,7 @@ def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float) -> Fetche
                 if wait >= clock.left():
                     raise TimeoutError("timed out")
                 time.sleep(wait)
-            connection, target = _connect(current, clock)
+            connection, target = _connect(current, clock, tls)
             try:
                 connection.request("GET", target, headers={
                     "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
@@ -341,20 +346,21 @@ def _sleep_until(moment: float, deadline: float) -> bool:
     return True
 
 
-def run_job(job: Job, pacer: HostPacer, timeout: float, deadline: float) -> Fetched | None:
+def run_job(job: Job, pacer: HostPacer, timeout: float, deadline: float,
+            tls: ssl.SSLContext | None = None) -> Fetched | None:
     """One address: a page read, a fetch after linkchecker's 429 Retry-After, or a 503 asked once to learn
     its Retry-After (and fetched again after it). None when the time left is too short to try."""
     wait = job.retry_after
     since = job.answered_at
     if job.ask_first:
-        first = fetch(job.url, pacer, timeout, deadline)
+        first = fetch(job.url, pacer, timeout, deadline, tls)
         wait = retry_wait(first.retry_after, first.retry_after_is_date)
         if first.status not in RETRY_CODES or wait is None:
             return first
         since = first.answered_at
     if wait is not None and not _sleep_until(since + wait, deadline - 1):
         return None
-    result = fetch(job.url, pacer, timeout, deadline)
+    result = fetch(job.url, pacer, timeout, deadline, tls)
     return result if wait is None else replace(result, retried_after=wait)
 
 
@@ -369,7 +375,7 @@ def read_time_limit(jobs: int, threads: int, timeout: float, retries: int, same_
 
 
 def read_pages(jobs: list[Job], pacer: HostPacer, threads: int, timeout: float, time_limit: float,
-               on_result=None) -> tuple[dict[str, Fetched], bool]:
+               on_result=None, tls: ssl.SSLContext | None = None) -> tuple[dict[str, Fetched], bool]:
     """Run the jobs on `threads` daemon threads until done or `time_limit` seconds have passed. Returns
     {url: Fetched} for the jobs that finished, and whether the time limit stopped the rest."""
     deadline = time.monotonic() + time_limit
@@ -385,7 +391,7 @@ def read_pages(jobs: list[Job], pacer: HostPacer, threads: int, timeout: float, 
                 job = todo.get_nowait()
             except queue.Empty:
                 return
-            result = run_job(job, pacer, timeout, deadline)
+            result = run_job(job, pacer, timeout, deadline, tls)
             with done:
                 if result is not None and time.monotonic() <= deadline:
                     results[job.url] = result

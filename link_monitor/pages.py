@@ -18,7 +18,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .classify import Observation, classify_http, same_address
-from .page_read import Fetched, HostPacer, Job, parse_retry_after, read_pages, read_time_limit, retry_wait
+from .page_read import Fetched, HostPacer, Job, parse_retry_after, read_pages, read_time_limit, retry_wait, tls_context
 from .runner import Settings
 
 
@@ -82,7 +82,7 @@ def read_addresses(observations: dict[str, Observation], answered_at: dict[str, 
             say(f"  fetched again: {fetched.url} answered {answer}")
 
     reads, stopped = read_pages(jobs, HostPacer(settings.rate, last_seen), settings.threads, settings.timeout,
-                                limit, on_result=on_result)
+                                limit, on_result=on_result, tls=tls_context(settings.certificates))
     if stopped:
         say(f"  {len(jobs) - len(reads)} pages were not read within the time limit; they keep linkchecker's verdict")
     updated = dict(observations)

@@ -65,6 +65,9 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             "/gone": (410, {}), "/busy": (429, {"Retry-After": "120"}), "/error": (500, {}),
             "/unavailable": (503, {}),
         }
+        if path in getattr(self.server, "redirects", {}):
+            self.answer(301, {"Location": self.server.redirects[path]})
+            return
         if path in self.realistic():
             code, headers, body = self.realistic()[path](hit)
             self.answer(code, headers, body.encode("utf-8"))

@@ -29,7 +29,7 @@ FIRST_RUN, SECOND_RUN = date(2026, 3, 2), date(2026, 3, 9)
 
 
 def run_monitor(workdir: Path, lines: list[str], *extra: str, today: date = FIRST_RUN,
-                threads: int = 10) -> tuple[subprocess.CompletedProcess, dict | None]:
+                threads: int = 10, env: dict | None = None) -> tuple[subprocess.CompletedProcess, dict | None]:
     """One `python -m link_monitor` run over a URL list; returns the process and the JSON report."""
     url_list = workdir / "urls.txt"
     url_list.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -39,7 +39,8 @@ def run_monitor(workdir: Path, lines: list[str], *extra: str, today: date = FIRS
                "--state", str(workdir / "linkcheck-state.json"), "--report-md", str(workdir / "linkcheck-report.md"),
                "--report-json", str(report), "--timeout", str(TIMEOUT), "--threads", str(threads),
                "--rate", "20", "--today", today.isoformat(), *extra]
-    process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, **(env or {})})
     return process, json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
 
 

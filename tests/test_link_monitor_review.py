@@ -3,9 +3,12 @@ real thing (link_monitor_pages), in five weekly runs, with an editor's acceptanc
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -249,6 +252,44 @@ def test_the_page_read_never_fetches_what_the_page_links_to_or_loads(web, five_r
         hits = web.server(route).hits
         assert not [path for path in hits if path.startswith("/trap")], (route, hits)
     assert web.server("guide").hits["/guide"] == 2 * len(RUNS)  # linkchecker's request and the page read
+
+
+# --- http → https on the same site, over real TLS -------------------------------------------------
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """https://localhost:PORT/advice (a certificate made here, trusted through REQUESTS_CA_BUNDLE as
+    requests, and so linkchecker, reads it), and http://localhost:OTHER/advice forwarding there."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a certificate")
+    shared = Path(tempfile.mkdtemp(prefix="link-monitor-tls-"))  # readable by 'nobody', whom linkchecker becomes
+    shared.chmod(0o755)
+    cert, key = shared / "cert.pem", shared / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    secure, _ = start_server()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    secure.socket = context.wrap_socket(secure.socket, server_side=True)
+    plain, _ = start_server()
+    plain.redirects = {"/advice": f"https://localhost:{secure.server_address[1]}/guide"}
+    cert.chmod(0o644)
+    yield f"http://localhost:{plain.server_address[1]}/advice", cert, secure
+    stop_server(secure)
+    stop_server(plain)
+    shutil.rmtree(shared)
+
+
+def test_http_to_https_on_the_same_site_is_an_ordinary_redirect_and_the_page_is_read(tls_site, tmp_path):
+    address, cert, secure = tls_site
+    process, report = run_monitor(tmp_path, [f"advice {address}"], env={"REQUESTS_CA_BUNDLE": str(cert)})
+    assert report is not None, process.stdout + process.stderr
+    link = by_name(report)["advice"]
+    assert (link["status"], link["review"]) == ("redirected", []), link
+    assert link["redirect"].startswith("https://localhost:") and process.returncode == 0
+    assert link["page"]["title"] == "Online safety advice for parents | Example Trust"  # read over TLS too
+    assert secure.hits["/guide"] == 2
 
 
 # --- the page read on its own -------------------------------------------------------------------

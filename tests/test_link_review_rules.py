@@ -370,6 +370,10 @@ def test_the_shipped_acceptance_file_is_valid_and_empty():
     assert load_accepted_links(ROOT / "data" / "accepted-links.yml") == []
 
 
+def test_a_file_whose_every_entry_was_removed_accepts_nothing(tmp_path):
+    assert load_accepted_links(accepted_file(tmp_path, "accepted:\n#  - url: https://www.example.org/advice\n")) == []
+
+
 def test_a_good_acceptance_is_read(tmp_path):
     [entry] = load_accepted_links(accepted_file(tmp_path, GOOD))
     assert (entry.by, entry.until) == ("Sam", date(2026, 9, 9))
@@ -381,6 +385,8 @@ def test_a_good_acceptance_is_read(tmp_path):
     ("until: 2026-09-09", "until: 2026-03-01", "field 'until': is before checked_on"),
     ("checked_on: 2026-03-09", "checked_on: 9 March 2026", "line 5, entry 'https://www.example.org/advice' "
      "(accepted #1), field 'checked_on': should be a date written YYYY-MM-DD"),
+    ("checked_on: 2026-03-09", "checked_on: '2026-03-09'", "line 5, entry 'https://www.example.org/advice' "
+     "(accepted #1), field 'checked_on': is in quotes, so it is read as text, not a date: write it without quotes"),
     ("    by: Sam\n", "", "field 'by': is missing: add it"),
     ("url: https://www.example.org/advice", "url: www.example.org/advice", "it must start with http"),
     ("    by: Sam\n", "    by: Sam\n    reason: robots\n", "field 'reason': is not a field this file knows"),
