@@ -16,6 +16,7 @@ linkchecker does not pass on a 503's Retry-After, so a 503 is asked once more he
 from __future__ import annotations
 
 import codecs
+import html
 import http.client
 import queue
 import re
@@ -142,8 +143,9 @@ class _PageParser(HTMLParser):
             values = {name.lower(): value or "" for name, value in attrs}
             if values.get("http-equiv", "").strip().lower() == "refresh":
                 self.refresh = meta_refresh(values.get("content", ""))
-        if tag == "title" and self.title is None:
+        if tag == "title" and self.title is None and not self.hidden:  # not an <svg>'s <title>
             self.title, self.in_title = [], True
+            self.set_cdata_mode(tag)  # as a browser reads it: text only, "<b>" in a title is not a tag
         elif tag in self.HIDDEN:
             self.hidden += 1
         elif tag in self.AROUND:
@@ -175,7 +177,7 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data):
         if self.in_title:
-            self.title.append(data)
+            self.title.append(html.unescape(data))  # read raw (see set_cdata_mode), so entities are decoded here
             return
         if self.hidden or not data.strip():
             return
@@ -207,10 +209,10 @@ def meta_refresh(content: str) -> tuple[float, str] | None:
     return float(match[1]), match["url"].strip()
 
 
-def page_text(html: str) -> PageText:
+def page_text(markup: str) -> PageText:
     parser = _PageParser()
     try:
-        parser.feed(html)
+        parser.feed(markup)
         parser.close()
     except Exception:  # a page the parser chokes on still gives what was read so far
         pass

@@ -133,6 +133,13 @@ def test_the_page_text_is_read_from_main_leaving_out_scripts_navigation_and_foot
     assert "About us" not in page.text and "dataLayer" not in page.text and "Registered" not in page.text
 
 
+def test_the_title_is_read_as_a_browser_shows_it_and_an_icons_title_is_not_the_pages():
+    page = page_text("<head><title>Tips &amp; <b>tricks</b></title></head><body><svg><title>Facebook</title></svg>"
+                     "<h1>Tips</h1></body>")
+    assert (page.title, page.heading) == ("Tips & <b>tricks</b>", "Tips")
+    assert page_text("<body><svg><title>Facebook</title></svg><main><h1>Advice</h1></main></body>").title is None
+
+
 def test_the_main_heading_inside_main_wins_over_a_logo_heading_in_the_site_header():
     page = page_text("<title>T</title><header><h1>Example Trust</h1></header><main><h1>Advice</h1></main>")
     assert page.heading == "Advice"
