@@ -253,7 +253,8 @@ def _review_sections(summary: RunSummary) -> list[str]:
         for url, record in accepted:
             covered = "; ".join(reason.detail for reason in record.review)
             lines.append(f"- {_title(url, record)}: accepted until {long_date(record.accepted_until)} by "
-                         f"{_md(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)})"
+                         f"{_md(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)}: "
+                         f"{_md(record.accepted_check or '')})"
                          + (f"; this run saw: {_md(covered)}" if covered else ""))
     return lines
 
@@ -285,6 +286,7 @@ def as_json(summary: RunSummary) -> str:
             "review": [reason.model_dump(mode="json") for reason in record.review],
             "accepted_until": record.accepted_until.isoformat() if record.accepted_until else None,
             "accepted_by": record.accepted_by,
+            "accepted_check": record.accepted_check,
             "page": _page(record.page),
             "baseline": _page(record.baseline),
             "checked_this_run": url in summary.checked,

@@ -164,11 +164,11 @@ def review(url: str, record: LinkRecord, previous: LinkRecord | None, read: Fetc
         reasons_for(url, record, previous, read, page if fresh_page else None, baseline)
     status = record.status
     update: dict = {"page": page, "baseline": baseline, "review": reasons, "accepted_until": None,
-                    "accepted_by": None, "accepted_on": None, "accepted_site": None}
+                    "accepted_by": None, "accepted_check": None, "accepted_on": None, "accepted_site": None}
     if accepted:
         site, _ = _final_site(url, record, read)
         accepted_site = previous.accepted_site if same_acceptance else site
-        update.update(accepted_until=acceptance.until, accepted_by=acceptance.by,
+        update.update(accepted_until=acceptance.until, accepted_by=acceptance.by, accepted_check=acceptance.checked,
                       accepted_on=acceptance.checked_on, accepted_site=accepted_site)
         # What the acceptance does not cover: the page changing again, or leading to yet another site.
         uncovered = [reason for reason in reasons if reason.kind == "changed"

@@ -98,6 +98,7 @@ class LinkRecord(BaseModel):
     review: list[ReviewReason] = Field(default_factory=list)  # why it needs review (or would, when accepted)
     accepted_until: date | None = None  # a person's acceptance in force this run (data/accepted-links.yml)
     accepted_by: str | None = None
+    accepted_check: str | None = None  # what that person checked, in their words
     accepted_on: date | None = None  # that acceptance's checked_on
     accepted_site: str | None = None  # the other site the address led to when the acceptance began
     page: PageFingerprint | None = None  # the page as last read

@@ -155,7 +155,9 @@ def test_an_accepted_address_is_reported_accepted_until_its_date_then_checked_af
     assert kinds(fourth) == ["blocked"]  # what it would need review for, covered by the acceptance
     assert fourth["what_to_do"].startswith("Nothing until 25 March 2026")
     assert "## Accepted by an editor (1)" in five_runs[3]["md"]
-    assert "accepted until 25 March 2026 by Sam, website volunteer" in five_runs[3]["md"]
+    assert "accepted until 25 March 2026 by Sam, website volunteer (checked on 20 March 2026: Opened it in a browser; " \
+           "it is still the same advice page behind a check for robots.)" in five_runs[3]["md"]
+    assert fourth["accepted_check"].startswith("Opened it in a browser")
     assert (fifth["status"], fifth["accepted_until"]) == ("needs-review", None)
     assert "5 runs in a row" in fifth["review"][0]["detail"]
 
