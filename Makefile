@@ -80,7 +80,8 @@ bench: $(VENV)/.test-deps browser node node_modules/.package-lock.json ## Print 
 	$(PY) scripts/bench.py
 
 # The exit status (0 nothing needs a person, 1 dead or needs review, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any
-# failure as 2, so scripts that need the difference read linkcheck-report.json (see README, "Link check").
+# failure as 2 (its last line, "[Makefile:NN: linkcheck] Error 1" or "Error 2", still names which), so scripts that need
+# the difference read linkcheck-report.json (see README, "Link check").
 # The site is built first (a strict build, as `make build`), unless LINKCHECK_ARGS names --site or --no-site.
 LINKCHECK_SITE := .linkcheck-site
 linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and the link history (see README)

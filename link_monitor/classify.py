@@ -25,7 +25,9 @@ STATUSES = ("dead", "needs-review", "transient", "redirected", "ok")  # worst fi
 HTTP_CODE = re.compile(r"^\s*(\d{3})\b\s*(.*)$")
 REDIRECT = re.compile(r"Redirected to `(?P<url>[^']+)' status: (?P<code>\d{3})")
 PERMANENT_REDIRECTS = {301, 308}
-RETRY_AFTER = re.compile(r"Retry-After: ([^)\s]+)")
+# linkchecker's warning for a 429: "Rate limited (Retry-After: 120)" or "(Retry-After: Wed, 21 Oct 2026
+# 07:28:00 GMT)" (an HTTP date has spaces in it) or "(Retry-After: None)".
+RETRY_AFTER = re.compile(r"Retry-After: ([^)]*?)\s*\)")
 URL_PARTS = re.compile(r"host='[^']*'|url: \S+|https?://\S+")
 
 # Error text (from requests/urllib3 via linkchecker, possibly cut short) → (class, plain reason).

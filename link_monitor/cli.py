@@ -21,10 +21,12 @@ from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from safeguarding_site.accepted_links import acceptance_problems, known_addresses
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import LinkState, StateFileError, read_state
-from safeguarding_site.loading import load_accepted_links, load_site_data
+from safeguarding_site.loading import load_site_data, markup_notices, read_accepted_links
 from safeguarding_site.models import AcceptedLink
+from safeguarding_site.yaml_source import YamlSource
 
 from . import site as site_module
 from .classify import Observation, advance, classify, same_address
@@ -135,22 +137,54 @@ def _label(args: argparse.Namespace, path: Path) -> str:
         return str(path)
 
 
-def data_targets(args: argparse.Namespace) -> tuple[dict[str, Target], dict[str, AcceptedLink]]:
+@dataclass
+class Acceptances:
+    """The acceptance file as read: its source (for lines in messages), its entries, and whether every
+    entry must name an address this run checks (not when a list of addresses replaces the data's, and
+    the data's own acceptances come along)."""
+
+    label: str
+    source: YamlSource | None = None
+    entries: list[AcceptedLink] = field(default_factory=list)
+    check_addresses: bool = True
+
+    def by_url(self) -> dict[str, AcceptedLink]:
+        return {entry.url: entry for entry in self.entries}
+
+
+def data_targets(args: argparse.Namespace) -> tuple[dict[str, Target], Acceptances]:
     """The addresses to check, and the acceptances for them."""
+    label = _label(args, args.accepted)
+    own_file = args.accepted.resolve() != (args.data / "accepted-links.yml").resolve()
     try:
         if args.urls:
-            accepted = load_accepted_links(args.accepted, _label(args, args.accepted))
-            return read_url_list(args.urls), {entry.url: entry for entry in accepted}
+            source, entries = read_accepted_links(args.accepted, label)
+            return read_url_list(args.urls), Acceptances(label, source, entries, check_addresses=own_file)
         data = load_site_data(args.data, label_prefix=_label(args, args.data))
-        accepted = data.accepted_links
-        if args.accepted.resolve() != (args.data / "accepted-links.yml").resolve():
-            accepted = load_accepted_links(args.accepted, _label(args, args.accepted))
+        source, entries = data.sources.get("accepted-links"), data.accepted_links
+        if own_file:
+            source, entries = read_accepted_links(args.accepted, label)
     except DataErrors as errors:
         raise CannotRun(f"{errors}\nFix the data first (make build shows the same problems).") from None
     targets: dict[str, Target] = defaultdict(Target)
-    for source, url in data.urls():
-        targets[url].sources.add(source)
-    return dict(targets), {entry.url: entry for entry in accepted}
+    for source_name, url in data.urls():
+        targets[url].sources.add(source_name)
+    return dict(targets), Acceptances(label, source, entries)
+
+
+def check_acceptances(args: argparse.Namespace, acceptances: Acceptances, targets: dict[str, Target]) -> list[str]:
+    """Notices about the acceptance file (an acceptance that has ended, HTML in it); CannotRun for an entry
+    naming an address this run does not check, or checked on a day still to come."""
+    if acceptances.source is None:
+        return []
+    known = None
+    if acceptances.check_addresses:
+        known = known_addresses(targets, None if args.urls else args.project)
+    errors, notices = acceptance_problems(acceptances.source, acceptances.entries, args.today, known)
+    if errors:
+        raise CannotRun(f"{DataErrors(errors, where=acceptances.label)}\nFix the data first (make build shows the"
+                        " same problems).")
+    return markup_notices(acceptances.source) + notices
 
 
 def round_robin(urls: list[str]) -> list[str]:
@@ -291,7 +325,7 @@ def run(args: argparse.Namespace) -> int:
         raise CannotRun(f"cannot write the link history in {args.state.parent}")
     settings = Settings(timeout=args.timeout, threads=args.threads, rate=args.rate,
                         linkchecker=find_linkchecker(args.linkchecker))
-    targets, acceptances = data_targets(args)
+    targets, accepted = data_targets(args)
     say(f"Link check, {args.today.isoformat()}: {len(targets)} web addresses from "
         f"{args.urls or 'the data'}; history in {args.state}")
 
@@ -303,6 +337,10 @@ def run(args: argparse.Namespace) -> int:
         site_links, outside, hit_limit = check_site(args, settings, args.site)
         for url, pages in outside.items():
             targets.setdefault(url, Target()).pages.update(pages)
+    notices = check_acceptances(args, accepted, targets)
+    for notice in notices:
+        say(f"  note: {notice}")
+    acceptances = accepted.by_url()
     answered_at: dict[str, float] = {}
     observations, address_limit, _ = check_addresses(targets, settings, answered_at) if targets else ({}, False, 0.0)
     hit_limit = hit_limit or address_limit
@@ -328,7 +366,7 @@ def run(args: argparse.Namespace) -> int:
     summary = RunSummary(today=args.today, state=new_state,
                          checked={url for url, seen in observations.items() if seen.kind != "unchecked"},
                          site_links=site_links, seconds=time.monotonic() - started, hit_time_limit=hit_limit,
-                         url_list=str(args.urls) if args.urls else None, accepted_file=_label(args, args.accepted),
+                         url_list=str(args.urls) if args.urls else None, accepted_file=accepted.label, notices=notices,
                          settings={"timeout": settings.timeout, "threads": settings.threads,
                                    "rate": settings.rate})
     try:

@@ -16,6 +16,7 @@ linkchecker does not pass on a 503's Retry-After, so a 503 is asked once more he
 from __future__ import annotations
 
 import codecs
+import html
 import http.client
 import queue
 import re
@@ -26,15 +27,17 @@ import time
 import urllib.request
 import zlib
 from dataclasses import dataclass, replace
+from datetime import timezone
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from .signals import FIRST_TEXT_CHARACTERS, PageText
+from .signals import FIRST_TEXT_CHARACTERS, PageText, robot_check
 
 MAX_PAGE_BYTES = 512 * 1024
 MAX_HOPS = 10
 MAX_RETRY_AFTER = 30  # seconds: a longer wait is left for the next run
+DATE_MARGIN = 1.0  # a Retry-After given as an HTTP date is to the second: wait to the end of that second
 RETRY_CODES = (429, 503)
 USER_AGENT = "Mozilla/5.0 (compatible; link_monitor; a weekly check of a guidance site's links)"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -49,8 +52,11 @@ class Fetched:
     status: int | None = None
     reason: str = ""
     redirect_codes: tuple[int, ...] = ()
-    retry_after: float | None = None
+    retry_after: float | None = None  # seconds, as the answer's Retry-After asked
+    retry_after_is_date: bool = False  # ... given as an HTTP date rather than seconds
     page: PageText | None = None  # for an HTML answer with status 2xx
+    content_type: str | None = None  # of a 2xx answer, e.g. "text/html" or "application/pdf"
+    robot_check: str | None = None  # a 2xx answer that was a robot check, not the page: what showed it
     error: str | None = None  # the fetch itself failed (time-out, TLS, refused...)
     answered_at: float = 0.0  # time.monotonic() when the answer came
     retried_after: float | None = None  # seconds waited before this, the second, fetch
@@ -64,18 +70,35 @@ class Job:
     ask_first: bool = False  # a 503: ask once to learn its Retry-After
 
 
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """A Retry-After header (seconds, or an HTTP date) as seconds from now; None when absent or unreadable."""
+def parse_retry_after(value: str | None, now: float | None = None) -> tuple[float, bool] | None:
+    """A Retry-After header as (seconds from now, whether it was an HTTP date); None when absent or
+    unreadable. Both forms are allowed (RFC 9110, 10.2.3): "120", or "Wed, 21 Oct 2026 07:28:00 GMT"."""
     if value is None or not str(value).strip() or str(value).strip() == "None":
         return None
     value = str(value).strip()
     if value.isdigit():
-        return float(value)
+        return float(value), False
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    if when.tzinfo is None:  # a date with no zone (or "-0000") is read as UTC, as HTTP dates are
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now)), True
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """A Retry-After header (seconds, or an HTTP date) as seconds from now; None when absent or unreadable."""
+    parsed = parse_retry_after(value, now)
+    return None if parsed is None else parsed[0]
+
+
+def retry_wait(seconds: float | None, is_date: bool) -> float | None:
+    """How long to wait before fetching again, or None when the site asked for more than MAX_RETRY_AFTER.
+    An HTTP date is given to the second only, so the wait runs to the end of that second."""
+    if seconds is None or seconds > MAX_RETRY_AFTER:
+        return None
+    return seconds + (DATE_MARGIN if is_date else 0.0)
 
 
 class HostPacer:
@@ -113,10 +136,16 @@ class _PageParser(HTMLParser):
         self.saw_main = False
         self.main_text: list[str] = []
         self.body_text: list[str] = []
+        self.refresh: tuple[float, str] | None = None  # the first <meta http-equiv="refresh"> with an address
 
     def handle_starttag(self, tag, attrs):
-        if tag == "title" and self.title is None:
+        if tag == "meta" and self.refresh is None:
+            values = {name.lower(): value or "" for name, value in attrs}
+            if values.get("http-equiv", "").strip().lower() == "refresh":
+                self.refresh = meta_refresh(values.get("content", ""))
+        if tag == "title" and self.title is None and not self.hidden:  # not an <svg>'s <title>
             self.title, self.in_title = [], True
+            self.set_cdata_mode(tag)  # as a browser reads it: text only, "<b>" in a title is not a tag
         elif tag in self.HIDDEN:
             self.hidden += 1
         elif tag in self.AROUND:
@@ -148,7 +177,7 @@ class _PageParser(HTMLParser):
 
     def handle_data(self, data):
         if self.in_title:
-            self.title.append(data)
+            self.title.append(html.unescape(data))  # read raw (see set_cdata_mode), so entities are decoded here
             return
         if self.hidden or not data.strip():
             return
@@ -160,24 +189,37 @@ class _PageParser(HTMLParser):
                 target.append(data)
 
     def page(self) -> PageText:
-        def joined(parts):
-            return " ".join(" ".join(parts).split()) if parts else None
+        def joined(parts):  # one line, without control characters (a page's text goes into reports and logs)
+            return " ".join(CONTROL.sub(" ", " ".join(parts)).split()) if parts else None
         text = joined(self.main_text if self.saw_main and self.main_text else self.body_text) or ""
         heading = joined(self.headings.get("main") or self.headings.get("any") or [])
         return PageText(title=joined(self.title) or None, heading=heading or None,
-                        text=text[:FIRST_TEXT_CHARACTERS])
+                        text=text[:FIRST_TEXT_CHARACTERS], refresh=self.refresh)
 
 
-def page_text(html: str) -> PageText:
+REFRESH = re.compile(r"^\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(['\"]?)(?P<url>[^'\"]*)\2)?", re.IGNORECASE)
+
+
+def meta_refresh(content: str) -> tuple[float, str] | None:
+    """(seconds, address) of a refresh that sends the reader on to an address; None for a plain reload.
+    It is read, never obeyed."""
+    match = REFRESH.match(content or "")
+    if not match or not (match["url"] or "").strip():
+        return None
+    return float(match[1]), match["url"].strip()
+
+
+def page_text(markup: str) -> PageText:
     parser = _PageParser()
     try:
-        parser.feed(html)
+        parser.feed(markup)
         parser.close()
     except Exception:  # a page the parser chokes on still gives what was read so far
         pass
     return parser.page()
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -206,7 +248,12 @@ class _Clock:
         return left
 
 
-def _connect(url: str, clock: _Clock) -> tuple[http.client.HTTPConnection, str]:
+def tls_context(certificates: str | None = None) -> ssl.SSLContext:
+    """Certificates checked against `certificates` (runner.certificate_file: the file linkchecker is given)."""
+    return ssl.create_default_context(cafile=certificates) if certificates else ssl.create_default_context()
+
+
+def _connect(url: str, clock: _Clock, tls: ssl.SSLContext | None) -> tuple[http.client.HTTPConnection, str]:
     """A connection for `url` (through the proxy that urllib would use, if any) and the request target."""
     parts = urlsplit(url)
     host, secure = parts.hostname or "", parts.scheme == "https"
@@ -214,7 +261,7 @@ def _connect(url: str, clock: _Clock) -> tuple[http.client.HTTPConnection, str]:
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     proxy = None if host in LOOPBACK or urllib.request.proxy_bypass(host) else \
         urllib.request.getproxies().get(parts.scheme)
-    context = ssl.create_default_context() if secure else None
+    context = (tls or tls_context()) if secure else None
     if proxy:
         proxied = urlsplit(proxy if "//" in proxy else f"http://{proxy}")
         if secure:
@@ -246,7 +293,7 @@ def _read_capped(response: http.client.HTTPResponse, connection, clock: _Clock) 
     return bytes(body)
 
 
-def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float) -> Fetched:
+def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float, tls: ssl.SSLContext | None = None) -> Fetched:
     """GET `url` politely, following HTTP redirects; read the page when it is HTML with status 2xx."""
     clock = _Clock(timeout, deadline)
     current, codes = url, []
@@ -257,7 +304,7 @@ def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float) -> Fetche
                 if wait >= clock.left():
                     raise TimeoutError("timed out")
                 time.sleep(wait)
-            connection, target = _connect(current, clock)
+            connection, target = _connect(current, clock, tls)
             try:
                 connection.request("GET", target, headers={
                     "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
@@ -272,11 +319,16 @@ def fetch(url: str, pacer: HostPacer, timeout: float, deadline: float) -> Fetche
                     continue
                 page = None
                 content_type = response.getheader("Content-Type") or ""
-                if 200 <= response.status < 300 and re.search(r"html", content_type, re.IGNORECASE):
+                success = 200 <= response.status < 300
+                if success and re.search(r"html", content_type, re.IGNORECASE):
                     page = page_text(_decode(_read_capped(response, connection, clock), content_type))
+                retry_after = parse_retry_after(response.getheader("Retry-After"))
                 return Fetched(url=url, final_url=current, status=response.status, reason=response.reason,
                                redirect_codes=tuple(codes), page=page, answered_at=answered_at,
-                               retry_after=retry_after_seconds(response.getheader("Retry-After")))
+                               retry_after=retry_after[0] if retry_after else None,
+                               retry_after_is_date=bool(retry_after and retry_after[1]),
+                               content_type=(content_type.split(";")[0].strip().lower() or None) if success else None,
+                               robot_check=robot_check(response.getheader("cf-mitigated"), page) if success else None)
             finally:
                 connection.close()
         return Fetched(url=url, final_url=current, redirect_codes=tuple(codes), error="redirect loop",
@@ -296,19 +348,21 @@ def _sleep_until(moment: float, deadline: float) -> bool:
     return True
 
 
-def run_job(job: Job, pacer: HostPacer, timeout: float, deadline: float) -> Fetched | None:
+def run_job(job: Job, pacer: HostPacer, timeout: float, deadline: float,
+            tls: ssl.SSLContext | None = None) -> Fetched | None:
     """One address: a page read, a fetch after linkchecker's 429 Retry-After, or a 503 asked once to learn
     its Retry-After (and fetched again after it). None when the time left is too short to try."""
     wait = job.retry_after
     since = job.answered_at
     if job.ask_first:
-        first = fetch(job.url, pacer, timeout, deadline)
-        if first.status not in RETRY_CODES or first.retry_after is None or first.retry_after > MAX_RETRY_AFTER:
+        first = fetch(job.url, pacer, timeout, deadline, tls)
+        wait = retry_wait(first.retry_after, first.retry_after_is_date)
+        if first.status not in RETRY_CODES or wait is None:
             return first
-        wait, since = first.retry_after, first.answered_at
+        since = first.answered_at
     if wait is not None and not _sleep_until(since + wait, deadline - 1):
         return None
-    result = fetch(job.url, pacer, timeout, deadline)
+    result = fetch(job.url, pacer, timeout, deadline, tls)
     return result if wait is None else replace(result, retried_after=wait)
 
 
@@ -323,7 +377,7 @@ def read_time_limit(jobs: int, threads: int, timeout: float, retries: int, same_
 
 
 def read_pages(jobs: list[Job], pacer: HostPacer, threads: int, timeout: float, time_limit: float,
-               on_result=None) -> tuple[dict[str, Fetched], bool]:
+               on_result=None, tls: ssl.SSLContext | None = None) -> tuple[dict[str, Fetched], bool]:
     """Run the jobs on `threads` daemon threads until done or `time_limit` seconds have passed. Returns
     {url: Fetched} for the jobs that finished, and whether the time limit stopped the rest."""
     deadline = time.monotonic() + time_limit
@@ -339,7 +393,7 @@ def read_pages(jobs: list[Job], pacer: HostPacer, threads: int, timeout: float, 
                 job = todo.get_nowait()
             except queue.Empty:
                 return
-            result = run_job(job, pacer, timeout, deadline)
+            result = run_job(job, pacer, timeout, deadline, tls)
             with done:
                 if result is not None and time.monotonic() <= deadline:
                     results[job.url] = result

@@ -2,20 +2,23 @@
 
 Which addresses are fetched, and what a second fetch changes:
 - ok or redirected (2xx): read once, for the title, main heading and first text (link_monitor.review);
-- 429 with a Retry-After of at most MAX_RETRY_AFTER seconds: fetched again after that wait, counted from
-  linkchecker's answer; a 429 with a longer or no Retry-After is left alone (the site asked us to slow down);
+- 429 with a Retry-After of at most MAX_RETRY_AFTER seconds (or an HTTP date at most that far ahead):
+  fetched again after that wait, counted from linkchecker's answer (or at that date); a 429 with a
+  longer or no Retry-After is left alone (the site asked us to slow down);
 - 503: asked once to learn its Retry-After (linkchecker does not pass it on), then fetched again after it.
 The answer to a second fetch replaces linkchecker's (a 429 that answers 200 is ok); a fetch that fails
-in itself (time-out, refused) changes nothing.
+in itself (time-out, refused) changes nothing. An answer that is a robot check rather than the page (some
+answer 200) makes the address transient: the page was not reached.
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .classify import Observation, classify_http, same_address
-from .page_read import MAX_RETRY_AFTER, Fetched, HostPacer, Job, read_pages, read_time_limit, retry_after_seconds
+from .page_read import Fetched, HostPacer, Job, parse_retry_after, read_pages, read_time_limit, retry_wait, tls_context
 from .runner import Settings
 
 
@@ -25,9 +28,12 @@ def plan(observations: dict[str, Observation], answered_at: dict[str, float]) ->
         if seen.kind in ("ok", "redirected"):
             jobs.append(Job(url))
         elif seen.http_code == 429:
-            wait = retry_after_seconds(seen.retry_after)
-            if wait is not None and wait <= MAX_RETRY_AFTER:
-                jobs.append(Job(url, retry_after=wait, answered_at=answered_at.get(url, 0.0)))
+            asked = parse_retry_after(seen.retry_after)
+            wait = retry_wait(*asked) if asked else None
+            if wait is not None:
+                # Seconds count from linkchecker's answer; a date is a moment, so its wait counts from now.
+                since = time.monotonic() if asked[1] else answered_at.get(url, 0.0)
+                jobs.append(Job(url, retry_after=wait, answered_at=since))
         elif seen.http_code == 503:
             jobs.append(Job(url, ask_first=True))
     return jobs
@@ -41,14 +47,14 @@ def from_second_fetch(seen: Observation, fetched: Fetched) -> Observation:
     redirect = fetched.final_url if not same_address(fetched.final_url, fetched.url) else None
     if kind == "ok" and redirect:
         kind = "redirected"
-    waited = f" after its Retry-After of {fetched.retried_after:g} s" if fetched.retried_after is not None else ""
+    waited = f" after its Retry-After of {fetched.retried_after:.0f} s" if fetched.retried_after is not None else ""
     note = f"answered {fetched.status} when fetched again{waited}"
     if kind in ("ok", "redirected"):
         return Observation(kind, http_code=fetched.status, redirect=redirect, note=note,
                            redirect_codes=fetched.redirect_codes)
     error = f"{fetched.status} {fetched.reason}".strip()
     if fetched.retry_after is not None and fetched.status in (429, 503):
-        error += f", Retry-After: {fetched.retry_after:g}"
+        error += f", Retry-After: {fetched.retry_after:.0f}"
     return replace(seen, kind=kind, http_code=fetched.status, error=error, note=note)
 
 
@@ -76,11 +82,14 @@ def read_addresses(observations: dict[str, Observation], answered_at: dict[str, 
             say(f"  fetched again: {fetched.url} answered {answer}")
 
     reads, stopped = read_pages(jobs, HostPacer(settings.rate, last_seen), settings.threads, settings.timeout,
-                                limit, on_result=on_result)
+                                limit, on_result=on_result, tls=tls_context(settings.certificates))
     if stopped:
         say(f"  {len(jobs) - len(reads)} pages were not read within the time limit; they keep linkchecker's verdict")
     updated = dict(observations)
     for url, fetched in reads.items():
         if observations[url].http_code in (429, 503):
             updated[url] = from_second_fetch(observations[url], fetched)
+        if fetched.robot_check and updated[url].kind in ("ok", "redirected"):
+            # Answered, but not with the page: nobody has seen it, so it is not reached (transient).
+            updated[url] = replace(updated[url], kind="transient", error=f"{fetched.status} with {fetched.robot_check}")
     return reads, updated, stopped

@@ -22,7 +22,7 @@ MEANINGS = {
                  "TLS failure, redirect loop) and will be called dead only if the next run sees the same.",
     "needs-review": "the address answers, but a person should check it still leads where its card says: it now "
                     "leads to another site, reads as \"not found\" or as a parked or for-sale domain, its title "
-                    "and main heading changed, or it has not been reached in four runs in a row.",
+                    "or main heading changed, or it has not been reached in four runs in a row.",
     "dead": "the page failed with a 404, 410, unknown host name, refused connection, TLS failure or "
             "redirect loop in two runs in a row.",
 }
@@ -50,6 +50,7 @@ class RunSummary:
     hit_time_limit: bool = False
     url_list: str | None = None  # the --urls file, when the addresses came from one instead of data/
     accepted_file: str = "data/accepted-links.yml"  # where an editor accepts an address
+    notices: list[str] = field(default_factory=list)  # about that file: an acceptance that ended, HTML in it
 
     def counts(self) -> dict[str, int]:
         counts = {status: 0 for status in reversed(STATUSES)}
@@ -70,13 +71,13 @@ def where_to_edit(record: LinkRecord, url_list: str | None = None) -> str:
     places = []
     for source in record.sources:
         if url_list:
-            places.append(f"`{source}` in {url_list}")
+            places.append(f"'{source}' in {url_list}")
         elif RESOURCE_ID.match(source):
-            places.append(f"`url` of resource `{source}` in data/resources.yml")
+            places.append(f"'url' of resource '{source}' in data/resources.yml")
         elif source.startswith("publication."):
-            places.append(f"`{source.removeprefix('publication.')}` in data/publication.yml")
+            places.append(f"'{source.removeprefix('publication.')}' in data/publication.yml")
         else:
-            places.append(f"`{source}`")
+            places.append(f"'{source}'")
     if not places:
         places += [f"the link in {page}" for page in sorted(record.pages)[:3]]
     return " and ".join(places) or "the place it is used"
@@ -119,8 +120,29 @@ def what_to_do(record: LinkRecord, checked: bool = True, url_list: str | None = 
             "If this goes on for weeks, try it in a browser.")
 
 
+# Text from the data, and above all from the pages read (titles, headings, a server's words), goes into
+# the Markdown report and so into a GitHub issue: there it must stay text. Escaped, it can make no HTML,
+# link, image or emphasis; a word joiner after "@" keeps it from mentioning (and notifying) anyone.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _md(text: object) -> str:
+    """Text (from the data or a web page) as plain text in Markdown, on one line."""
+    text = " ".join(CONTROL.sub(" ", str(text)).split())
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060")
+
+
+def _link(url: str) -> str:
+    """An address as a link, when it is a plain web address; as escaped text otherwise."""
+    if re.fullmatch(r"https?://[^\s<>\\`\x00-\x1f\x7f]+", url):
+        return f"<{url.replace('|', '%7C')}>"
+    return _md(url)
+
+
 def _cell(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+    """Already-escaped Markdown in a table cell."""
+    return str(text).replace("|", "\\|")
 
 
 def _used_by(record: LinkRecord) -> str:
@@ -174,11 +196,14 @@ def markdown(summary: RunSummary) -> str:
     lines += ["", "What the statuses mean:", ""]
     lines += [f"- **{status}**: {MEANINGS[status]}" for status in STATUSES]
     lines += _review_sections(summary)
+    if summary.notices:
+        lines += ["", f"## Notes on {summary.accepted_file} ({len(summary.notices)})", ""]
+        lines += [f"- {_md(notice)}" for notice in summary.notices]
     lines += ["", "| Resource | URL | Status | Since | What to do |", "| --- | --- | --- | --- | --- |"]
     for url, record in _ordered(summary.state):
         lines.append("| " + " | ".join(_cell(value) for value in (
-            _used_by(record), url, _status_text(record), _since(record),
-            what_to_do(record, url in summary.checked, summary.url_list, summary.accepted_file))) + " |")
+            _md(_used_by(record)), _link(url), _md(_status_text(record)), _since(record),
+            _md(what_to_do(record, url in summary.checked, summary.url_list, summary.accepted_file)))) + " |")
     broken_inside = [link for link in summary.site_links if link.status == "dead"]
     if broken_inside:
         lines += ["", "## Broken links inside the site", "",
@@ -186,26 +211,30 @@ def markdown(summary: RunSummary) -> str:
                   "the page (or the file it points to) and run `make build`.", "",
                   "| Page | Link | Problem |", "| --- | --- | --- |"]
         for link in broken_inside:
-            lines.append("| " + " | ".join(_cell(v) for v in (", ".join(link.pages), link.link,
-                                                                link.error or "")) + " |")
+            lines.append("| " + " | ".join(_cell(_md(v)) for v in (", ".join(link.pages), link.link,
+                                                                     link.error or "")) + " |")
     lines += ["", f"Checked in {summary.seconds:.0f} s with linkchecker "
               f"(timeout {summary.settings.get('timeout')} s, {summary.settings.get('threads')} at a time, "
               f"at most {summary.settings.get('rate'):g} requests a second to any one site).", ""]
     return "\n".join(lines)
 
 
-def _line(text: str) -> str:
-    """Text for one line of a Markdown list (a table cell needs _cell)."""
-    return " ".join(str(text).split())
-
-
 def _title(url: str, record: LinkRecord) -> str:
-    return f"**{_line(_used_by(record) or 'a page')}**: <{url}>"
+    return f"**{_md(_used_by(record) or 'a page')}**: {_link(url)}"
 
 
 def _review_sections(summary: RunSummary) -> list[str]:
-    """Addresses that need review, apart from the dead ones, with what changed; then those accepted."""
+    """What needs a person, dead apart from needs-review (with what changed); then what is accepted."""
     lines: list[str] = []
+    dead = [(url, record) for url, record in _ordered(summary.state) if record.status == "dead"]
+    if dead:
+        lines += ["", f"## Dead ({len(dead)})", "",
+                  "These failed in two runs in a row. Open each in a browser; if the page has gone, find its new "
+                  "address and change it in the data (or the page), or remove it.", ""]
+        for url, record in dead:
+            moved = f", after forwarding to {_link(record.redirect)}" if record.redirect else ""
+            lines.append(f"- {_title(url, record)}: {_md(record.error or 'failed')}{moved} "
+                         f"(failing since {_short_date(record.first_failed or record.since)})")
     waiting = [(url, record) for url, record in _ordered(summary.state) if record.status == "needs-review"]
     if waiting:
         lines += ["", f"## Needs review ({len(waiting)})", "",
@@ -214,7 +243,7 @@ def _review_sections(summary: RunSummary) -> list[str]:
                   "who, when, and until when: a year at most); if not, change or remove the address.", ""]
         for url, record in waiting:
             lines.append(f"- {_title(url, record)} (since {_short_date(record.since)})")
-            lines += [f"  - {_line(reason.detail)}" for reason in record.review]
+            lines += [f"  - {_md(reason.detail)}" for reason in record.review]
     accepted = [(url, record) for url, record in _ordered(summary.state)
                 if record.accepted_until and record.status != "needs-review"]
     if accepted:
@@ -224,14 +253,15 @@ def _review_sections(summary: RunSummary) -> list[str]:
         for url, record in accepted:
             covered = "; ".join(reason.detail for reason in record.review)
             lines.append(f"- {_title(url, record)}: accepted until {long_date(record.accepted_until)} by "
-                         f"{_line(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)})"
-                         + (f"; this run saw: {_line(covered)}" if covered else ""))
+                         f"{_md(record.accepted_by or '')} (checked on {_short_date(record.accepted_on)}: "
+                         f"{_md(record.accepted_check or '')})"
+                         + (f"; this run saw: {_md(covered)}" if covered else ""))
     return lines
 
 
 def _page(page) -> dict | None:
     return None if page is None else {"title": page.title, "heading": page.heading, "site": page.site,
-                                      "read_on": page.read_on.isoformat()}
+                                      "type": page.type, "read_on": page.read_on.isoformat()}
 
 
 def as_json(summary: RunSummary) -> str:
@@ -256,6 +286,7 @@ def as_json(summary: RunSummary) -> str:
             "review": [reason.model_dump(mode="json") for reason in record.review],
             "accepted_until": record.accepted_until.isoformat() if record.accepted_until else None,
             "accepted_by": record.accepted_by,
+            "accepted_check": record.accepted_check,
             "page": _page(record.page),
             "baseline": _page(record.baseline),
             "checked_this_run": url in summary.checked,
@@ -268,6 +299,7 @@ def as_json(summary: RunSummary) -> str:
         "hit_time_limit": summary.hit_time_limit,
         "seconds": round(summary.seconds, 1),
         "settings": summary.settings,
+        "notices": summary.notices,
         "links": links,
         "site_links": [{"link": link.link, "pages": link.pages, "status": link.status,
                         "http_code": link.http_code, "error": link.error} for link in summary.site_links],

@@ -35,12 +35,32 @@ class LinkcheckerFailed(RuntimeError):
     """linkchecker could not be started, or stopped with an error of its own."""
 
 
+SYSTEM_CERTIFICATES = Path("/etc/ssl/certs/ca-certificates.crt")  # what linkchecker itself picks first
+
+
+def certificate_file() -> str | None:
+    """The certificates that linkchecker and the page read both trust, so they never disagree about a site:
+    a file named by REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE or SSL_CERT_FILE, else the system's, else certifi's.
+    (linkchecker reads no variable itself; it is given the file in its config.)"""
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
+        if os.environ.get(name):
+            return os.environ[name]
+    if SYSTEM_CERTIFICATES.is_file():
+        return str(SYSTEM_CERTIFICATES)
+    try:
+        import certifi  # installed with requests, which linkchecker uses
+        return certifi.where()
+    except ImportError:
+        return None
+
+
 @dataclass(frozen=True)
 class Settings:
     timeout: int = 20  # seconds per connection attempt or read
     threads: int = 10
     rate: float = 2.0  # at most this many requests a second to any one host
     linkchecker: str = ""  # path to the linkchecker program
+    certificates: str | None = field(default_factory=certificate_file)  # trusted for https, by both fetches
 
     @property
     def longest_spacing(self) -> float:
@@ -123,6 +143,7 @@ def config_text(settings: Settings, recursive: bool, time_limit: float | None = 
         # fetching it would double the requests (and the waiting) for every host.
         "robotstxt=0",
         "aborttimeout=2",
+        *([f"sslverify={settings.certificates}"] if settings.certificates else []),
         "",
         "[filtering]",
         "checkextern=0",

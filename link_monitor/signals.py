@@ -9,10 +9,10 @@ a person is asked to check (status needs-review) when:
 - the page **reads as "not found"** although it answered 200 (a "soft 404" from a CMS), by the
   NOT_FOUND signals below, looked for in the title, the main heading (first <h1>) and the first text;
 - the page **reads as a parked or for-sale domain** (or a web server's default page), by PARKED;
-- its **title and main heading both changed**: each is compared with the page as first read or as read
+- its **title or its main heading changed**: each is compared with the page as first read or as read
   after a person last accepted it, and counts as changed when its similarity is below
-  SIMILARITY_THRESHOLD (see `similarity`). A part missing on both sides is left out; when only one
-  of the two is present on either side, that one decides.
+  SIMILARITY_THRESHOLD (see `similarity`); a part missing on both sides is left out;
+- it now **forwards to a home page** although the address is for a page inside a site (forwards_home).
 """
 from __future__ import annotations
 
@@ -35,36 +35,76 @@ def _patterns(*patterns: str) -> tuple[re.Pattern, ...]:
 
 
 # "Not found" pages served with status 200. In the title or main heading, short phrases are enough;
-# in the first text only whole sentences that such pages use.
-NOT_FOUND_IN_HEADINGS = _patterns(
-    r"\b404\b",
-    r"\b(page|file|content|article|document|resource)s?\s+(was\s+)?not\s+found\b",
-    r"^\W*not\s+found\b",
+# in the first text only whole sentences that such pages use (they count in a title or heading too).
+NOT_FOUND_IN_TEXT = _patterns(
+    r"\bthe\s+page\s+you(\s+are|\s+were|\s+have|['’]re|['’]ve)?\s+(looking\s+for|trying\s+to\s+(reach|find|access|view|visit)"
+    r"|requested|followed)\s+(could\s+not|cannot|can['’]t|couldn['’]t|does\s+not|doesn['’]t|did\s+not|no\s+longer"
+    r"|is\s+no\s+longer|is\s+not|isn['’]t|was\s+not|wasn['’]t|may\s+have|might\s+have|has)",
+    r"\b(page|content|url|file)\s+(you\s+(have\s+)?requested\s+)?(could\s+not|cannot|can['’]t|couldn['’]t)\s+be\s+found\b",
+    r"\b(can['’]?t|cannot|could\s+not|couldn['’]t|unable\s+to)\s+(find|locate)\s+(the|that|this|your)\s+page\b",
+    r"\brequested\s+(url|page|resource|document)\s+(was\s+not|could\s+not\s+be|cannot\s+be)\s+found\b",
+    r"\bnothing\s+was\s+found\s+at\s+this\s+location\b",
+    r"\b(this|that|the)\s+page\s+(does\s+not|doesn['’]t|no\s+longer)\s+exists?\b",
+    r"\bpage\s+(may|might)\s+have\s+been\s+(moved|removed|deleted)\b",
+    r"\blink\s+you\s+followed\s+(may\s+be|is)\s+broken\b",
+    r"\berror\s+404\b|\b404\s+error\b",
+)
+NOT_FOUND_IN_HEADINGS = NOT_FOUND_IN_TEXT + _patterns(
+    r"^\W*404\s*([-|:–—.!]|$)|\b404\W*$|\b(error|err)\W*404\b|\b404\W+(page|not\s+found)\b",
+    r"\b(page|file|content|article|document|resource|site)s?\s+(was\s+|is\s+)?not\s+found\b",
+    r"\b(page|file|content|article|document)\s+(is\s+)?(missing|unavailable|no\s+longer\s+available)\b",
+    r"\bpage\s+(isn['’]t|is\s+not)\s+available\b",
+    r"^\W*(oops\W+|sorry\W+|whoops\W+)?not\s+found\b",
     r"\bnothing\s+(was\s+)?found\b",
-    r"\b(this\s+|that\s+|the\s+)?page\s+(does\s+not|doesn['’]t|no\s+longer)\s+exists?\b",
+    r"\bno\s+longer\s+exists\b",
     r"\b(can['’]t|cannot|could\s+not|couldn['’]t)\s+find\s+(that|the|this)\s+page\b",
     r"\bpage\s+(can['’]t|cannot|could\s+not|couldn['’]t)\s+be\s+found\b",
 )
-NOT_FOUND_IN_TEXT = _patterns(
-    r"\bthe\s+page\s+you(\s+are|\s+were|['’]re)\s+(looking\s+for|trying\s+to\s+(reach|find|access)|requested)"
-    r"\s+(could\s+not|cannot|can['’]t|couldn['’]t|does\s+not|doesn['’]t|no\s+longer|is\s+no\s+longer|may\s+have|has)",
-    r"\b(page|content|url)\s+(you\s+requested\s+)?(could\s+not|cannot|can['’]t|couldn['’]t)\s+be\s+found\b",
-    r"\bnothing\s+was\s+found\s+at\s+this\s+location\b",
-    r"\b(this|that|the)\s+page\s+(does\s+not|doesn['’]t|no\s+longer)\s+exists?\b",
-    r"\berror\s+404\b|\b404\s+error\b",
-)
-# Parked, for-sale or expired domains, and web servers that show only their default page.
+# Parked, for-sale or expired domains, and web servers or hosts that show only a placeholder page.
 PARKED = _patterns(
-    r"\bdomain(\s+name)?\s+([\w.-]+\s+)?(is|may\s+be|might\s+be)\s+for\s+sale\b",
+    r"\b(web\s*site|site|domain(\s+name)?)\s+([\w.-]+\s+)?((is|may\s+be|might\s+be)\s+)?for\s+sale\b",
     r"\b[\w-]+(\.[\w-]+)+\s+(is|may\s+be|might\s+be)\s+for\s+sale\b",
-    r"\bbuy\s+this\s+domain\b",
+    r"\b(buy|get|own|purchase|lease|inquire\s+about|enquire\s+about|make\s+an\s+offer\s+(on|for))\s+this\s+domain\b",
     r"\bthis\s+domain\s+(name\s+)?(is|has\s+been)\s+(registered|parked|reserved)\b",
+    r"\bowner\s+of\s+this\s+domain\b",
     r"\b(this\s+)?domain\s+(name\s+)?(has\s+)?expired\b",
-    r"\bparked\s+(domain|free|page)\b|\bdomain\s+parking\b",
+    r"\bparked\s+(domain|free|page)\b|\bdomain\s+parking\b|\bis\s+parked\b",
     r"\bfuture\s+home\s+of\s+something\s+quite\s+cool\b",
     r"\brelated\s+searches\b",
-    r"\bwelcome\s+to\s+nginx\b|\bapache2?\b.{0,40}\bdefault\s+page\b|\bdefault\s+web\s+(site\s+)?page\b",
+    r"\bwelcome\s+to\s+nginx\b|\bapache2?\b.{0,40}\bdefault\s+page\b|\bdefault\s+web\s+(site\s+)?page\b"
+    r"|\btest\s+page\s+for\s+(the\s+)?(apache|nginx)\b|\bdomain\s+default\s+page\b",
 )
+# The same, said by a whole title or main heading (too short to mean it in a sentence).
+PARKED_HEADINGS = PARKED + _patterns(
+    r"^\W*it\s+works\W*$",
+    r"^\W*iis\s+windows(\s+server)?\W*$",
+    r"^\W*index\s+of\s+/",
+    r"^\W*(this\s+)?account\s+(has\s+been\s+)?suspended\W*$",
+    r"^\W*(web\s*site\s+|site\s+)?(is\s+)?(coming\s+soon|under\s+construction)\W*$",
+)
+
+
+# A robot check answered instead of the page (some answer 200): the page itself was not seen, so it is
+# neither a fingerprint nor a signal, and the address counts as not reached (transient).
+ROBOT_CHECK_TITLES = _patterns(
+    r"^\W*just\s+a\s+moment\b",
+    r"^\W*attention\s+required\b",
+    r"\bverify(ing)?\s+(that\s+)?you\s+are\s+(a\s+)?human\b",
+    r"\bare\s+you\s+a\s+robot\b",
+    r"^\W*(please\s+)?verify\s+you\s+are\s+not\s+a\s+(robot|bot)\b",
+    r"^\W*pardon\s+our\s+interruption\b",
+    r"^\W*ddos-guard\W*$",
+)
+
+
+def robot_check(cf_mitigated: str | None, page: "PageText | None") -> str | None:
+    """What shows that an answer is a robot check rather than the page, or None."""
+    if cf_mitigated and cf_mitigated.strip().lower() == "challenge":
+        return "a robot check (cf-mitigated: challenge)"
+    for said in (page.title, page.heading) if page is not None else ():
+        if said and any(pattern.search(said) for pattern in ROBOT_CHECK_TITLES):
+            return f"a robot check (“{_short(said, 60)}”)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -74,6 +114,7 @@ class PageText:
     title: str | None = None
     heading: str | None = None
     text: str = ""  # the first text of the main part of the page
+    refresh: tuple[float, str] | None = None  # a <meta http-equiv="refresh">: (seconds, address as written)
 
 
 @dataclass(frozen=True)
@@ -114,9 +155,10 @@ def page_signals(page: PageText) -> list[Signal]:
     places = [("title", page.title or ""), ("main heading", page.heading or ""),
               ("first text", (page.text or "")[:FIRST_TEXT_CHARACTERS])]
     found: list[Signal] = []
-    for kind, rules in (("not-found", None), ("parked", PARKED)):
+    rules = {"not-found": (NOT_FOUND_IN_HEADINGS, NOT_FOUND_IN_TEXT), "parked": (PARKED_HEADINGS, PARKED)}
+    for kind, (in_headings, in_text) in rules.items():
         for where, said in places:
-            patterns = rules or (NOT_FOUND_IN_TEXT if where == "first text" else NOT_FOUND_IN_HEADINGS)
+            patterns = in_text if where == "first text" else in_headings
             if said and any(pattern.search(said) for pattern in patterns):
                 found.append(Signal(kind, where, _short(said)))
                 break
@@ -143,11 +185,21 @@ def similarity(one: str | None, other: str | None) -> float:
 
 def changed_parts(before_title: str | None, before_heading: str | None,
                   title: str | None, heading: str | None) -> list[str] | None:
-    """["title", "main heading"] when the page became another one (every part present on either side is
-    below the threshold); None when it is still recognisably the same page."""
-    parts = [(name, old, new) for name, old, new in (("title", before_title, title),
-                                                     ("main heading", before_heading, heading))
-             if words(old) or words(new)]
-    if not parts or any(similarity(old, new) >= SIMILARITY_THRESHOLD for _, old, new in parts):
-        return None
-    return [name for name, _, _ in parts]
+    """The parts ("title", "main heading") that became another one: present on either side, and below the
+    threshold. None when neither did, so the page is still recognisably the same one."""
+    parts = [name for name, old, new in (("title", before_title, title), ("main heading", before_heading, heading))
+             if (words(old) or words(new)) and similarity(old, new) < SIMILARITY_THRESHOLD]
+    return parts or None
+
+
+HOME_PATHS = ("", "index.html", "index.htm", "index.php", "home", "default.aspx")
+
+
+def forwards_home(url: str, final: str | None) -> bool:
+    """True when an address for a page inside a site now ends at a home page (its own site's or another's):
+    what many sites do instead of saying "not found"."""
+    if not final:
+        return False
+    before, after = urlsplit(url), urlsplit(final)
+    inside = before.path.strip("/").lower() not in HOME_PATHS or bool(before.query)
+    return inside and after.path.strip("/").lower() in HOME_PATHS and not after.query

@@ -17,6 +17,7 @@ organisation's overlay, read once per build, and the credit to the leaflet on ev
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from markupsafe import escape
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File, Files
 
 import safeguarding_site
 from safeguarding_site import css_tools, render
+from safeguarding_site.accepted_links import acceptance_problems, known_addresses
 from safeguarding_site.browser_bundle import BundleError, bundle, entry_modules
 from safeguarding_site.browser_contract import contract
 from safeguarding_site.errors import DataErrors
@@ -70,6 +72,17 @@ def missing_scripts(config, files: Files) -> list[str]:
     return [path for path in paths if "://" not in path and files.get_file_from_path(path) is None]
 
 
+def check_acceptances(data, project: Path, org_dir: str | None, today: date) -> None:
+    """data/accepted-links.yml against the site: an address the site does not use, or a day still to come,
+    stops the build; an acceptance that has ended is a notice."""
+    known = known_addresses((url for _, url in data.urls()), project, org_dir)
+    errors, notices = acceptance_problems(data.sources["accepted-links"], data.accepted_links, today, known)
+    if errors:
+        raise PluginError(str(DataErrors(errors)))
+    for notice in notices:
+        log.info(notice)
+
+
 def refuse_settings(config) -> None:
     """Settings that would change the credit, or where it comes from, are refused by name."""
     name = Path(config.config_file_path).name
@@ -102,6 +115,9 @@ class SafeguardingPlugin(BasePlugin):
         for notice in data.notices:
             log.info(notice)
         links = load_link_notices(project / HISTORY)
+        # The link check's own day, when its history is dated later than this clock (a check run with --today).
+        today = max(date.today(), links.last_checked or date.today())
+        links = links.cleared_by(data.accepted_links, today)
         if links.warning:
             advice.warning(links.warning)
         site = site_build.SiteBuild(project=project, data=data, links=links,
@@ -109,6 +125,7 @@ class SafeguardingPlugin(BasePlugin):
         org_dir = config.extra.get("organisation_dir")
         if org_dir:
             self.lay_overlay(config, site, project, org_dir)
+        check_acceptances(data, project, org_dir, today)
         site_build.start(site)
         code = [Path(safeguarding_site.__file__).parent, Path(__file__).parent]  # make serve: code changes too
         config.watch.extend(str(path) for path in code if str(path) not in config.watch)

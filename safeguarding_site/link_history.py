@@ -17,21 +17,23 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .models import AcceptedLink
 from .review import long_date
 
 STATE_VERSION = 2  # 2 added needs-review, the page fingerprints and acceptances; a version 1 file reads as it is
 
 # needs-review: the address answers, but a person should check it still leads where the card says (it now
-# leads to another site, reads as "not found" or as a parked domain, its title and heading changed, or it
+# leads to another site, reads as "not found" or as a parked domain, its title or heading changed, or it
 # has not been reached in four runs in a row). link_monitor/review.py decides.
 Status = Literal["ok", "redirected", "transient", "needs-review", "dead"]
 NOTICE_STATUSES = ("dead", "needs-review")  # the statuses a resource card shows a notice for, worst first
 # What one run saw, before the two-run rule: "broken" is a 404, 410, unknown host, refused connection,
 # TLS failure or redirect loop; it becomes "dead" only when the run before saw "broken" too.
 Observed = Literal["ok", "redirected", "transient", "broken", "unchecked"]
-# Why an address needs review: another-site (a redirect to a different registrable domain), not-found (a
-# "page not found" page served as a success), parked (a parked or for-sale domain), changed (title and
-# main heading both changed since the accepted page), blocked (not reached in four runs in a row).
+# Why an address needs review: another-site (a redirect or a refresh to a different registrable domain),
+# not-found (a "page not found" page served as a success, or a forward to a home page), parked (a parked
+# or for-sale domain, or a placeholder page), changed (the title or the main heading changed since the
+# accepted page, or a document became a web page), blocked (not reached in four runs in a row).
 ReviewKind = Literal["another-site", "not-found", "parked", "changed", "blocked"]
 
 
@@ -43,6 +45,7 @@ class LinkNotice:
     last_checked: date
     redirect: str | None = None
     url: str | None = None  # the address that was checked; a notice for an older address is not shown
+    accepted_on: date | None = None  # the acceptance (its checked_on) the run that wrote this took into account
 
     @property
     def last_checked_text(self) -> str:
@@ -57,6 +60,7 @@ class PageFingerprint(BaseModel):
     title: str | None = None
     heading: str | None = None  # the first <h1>
     site: str | None = None  # the registrable domain it was read on, e.g. nspcc.org.uk
+    type: str | None = None  # what came back: "text/html", "application/pdf"...
     read_on: date
     accepted_on: date | None = None  # set when a person's acceptance (checked_on) made this the baseline
 
@@ -94,6 +98,7 @@ class LinkRecord(BaseModel):
     review: list[ReviewReason] = Field(default_factory=list)  # why it needs review (or would, when accepted)
     accepted_until: date | None = None  # a person's acceptance in force this run (data/accepted-links.yml)
     accepted_by: str | None = None
+    accepted_check: str | None = None  # what that person checked, in their words
     accepted_on: date | None = None  # that acceptance's checked_on
     accepted_site: str | None = None  # the other site the address led to when the acceptance began
     page: PageFingerprint | None = None  # the page as last read
@@ -147,7 +152,8 @@ def notices_from_state(state: LinkState) -> dict[str, LinkNotice]:
     notices: dict[str, LinkNotice] = {}
     for url, record in state.links.items():
         notice = LinkNotice(status=record.status, last_checked=record.last_checked,
-                            redirect=record.redirect if record.status == "redirected" else None, url=url)
+                            redirect=record.redirect if record.status == "redirected" else None, url=url,
+                            accepted_on=record.accepted_on)
         for source in record.sources:
             # If a resource somehow has two records, the worse one wins (dead, then needs-review, then the rest).
             if source not in notices or _rank(record.status) < _rank(notices[source].status):
@@ -163,6 +169,17 @@ class LinkNotices:
     by_source: dict[str, LinkNotice] = field(default_factory=dict)
     last_checked: date | None = None
     warning: str | None = None
+
+    def cleared_by(self, accepted: list[AcceptedLink], today: date) -> LinkNotices:
+        """Without the needs-review notices a person has cleared since the last check: an address accepted
+        in data/accepted-links.yml, in force today, that the last check did not yet know of. (An acceptance
+        the check knew of and still found wanting, such as a page that changed again, keeps its notice; a
+        dead address always keeps its notice.)"""
+        cleared = {entry.url: entry.checked_on for entry in accepted if entry.checked_on <= today <= entry.until}
+        kept = {source: notice for source, notice in self.by_source.items()
+                if not (notice.status == "needs-review" and notice.url in cleared
+                        and notice.accepted_on != cleared[notice.url])}
+        return LinkNotices(kept, self.last_checked, self.warning)
 
 
 def load_link_notices(path: Path) -> LinkNotices:

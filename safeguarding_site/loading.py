@@ -24,7 +24,7 @@ from .models import (
     StatisticsFile,
     StatisticSource,
 )
-from .yaml_source import YamlSource, read_yaml, strings
+from .yaml_source import NotADate, YamlSource, read_yaml, strings
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 
@@ -149,12 +149,19 @@ def _plain(error: dict) -> str:
         return f"has the wrong form ({error['input']!r})"
     if kind in ("value_error", "assertion_error"):
         return error["msg"].removeprefix("Value error, ")
+    if kind == "date_type" and isinstance(error.get("input"), str) and ISO_DATE.fullmatch(error["input"]) \
+            and not isinstance(error["input"], NotADate):
+        return (f"is in quotes, so it is read as text, not a date: write it without quotes, like"
+                f" {error['loc'][-1]}: {error['input']}")
+    if kind == "date_type" and isinstance(error.get("input"), NotADate):
+        return f"is not a day on the calendar ({error['input']}): check the day and the month, written YYYY-MM-DD"
     text = PLAIN.get(kind, error["msg"].lower())
     if kind in ("string_type", "int_type", "bool_type") and "input" in error:
         text += f" (it is {error['input']!r})"
     return text
 
 
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 COMMENTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[\w-]+):\s+(?P<value>#\S*)")
 
 
@@ -277,12 +284,12 @@ def _repeated_addresses(source: YamlSource, accepted: list[AcceptedLink]) -> lis
     return problems
 
 
-def load_accepted_links(path: Path, label: str | None = None) -> list[AcceptedLink]:
-    """The acceptances in one file shaped like data/accepted-links.yml (none when it does not exist), with
-    the same plain errors as the rest of the data."""
+def read_accepted_links(path: Path, label: str | None = None) -> tuple[YamlSource | None, list[AcceptedLink]]:
+    """The file shaped like data/accepted-links.yml at `path` and its entries (no source and no entries when
+    it does not exist), with the same plain errors as the rest of the data."""
     path = Path(path)
     if not path.exists():
-        return []
+        return None, []
     try:
         source = read_yaml(path, label or str(path))
     except DataError as error:
@@ -294,7 +301,17 @@ def load_accepted_links(path: Path, label: str | None = None) -> list[AcceptedLi
     problems = _repeated_addresses(source, accepted)
     if problems:
         raise DataErrors(problems, where=source.label)
-    return accepted
+    return source, accepted
+
+
+def load_accepted_links(path: Path, label: str | None = None) -> list[AcceptedLink]:
+    """The acceptances in one file shaped like data/accepted-links.yml (none when it does not exist)."""
+    return read_accepted_links(path, label)[1]
+
+
+def markup_notices(source: YamlSource) -> list[str]:
+    """Strings in one file that look like HTML, each as a notice naming file, line, entry and field."""
+    return list(_markup_notices(source))
 
 
 def _markup_notices(source: YamlSource) -> Iterator[str]:

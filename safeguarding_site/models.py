@@ -227,6 +227,11 @@ class AcceptedLinksFile(Strict):
     accepted: list[AcceptedLink] = Field([], description="One entry per address that a person has checked"
                                                          " still leads where the card says.")
 
+    @field_validator("accepted", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value):
+        return [] if value is None else value  # `accepted:` with every entry removed (or commented out)
+
 
 # --- an organisation's overlay: org/data/organisation.yml and org/data/our-guidelines.yml ------
 

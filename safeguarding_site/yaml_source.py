@@ -11,12 +11,28 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import DataError
 
 Loc = tuple  # a key path: ("resources", 0, "url")
+
+
+class NotADate(str):
+    """A value written like a date that is no day on the calendar (2026-02-30): kept as text, so the
+    schema refuses it with the file, line, entry and field, instead of the YAML library failing."""
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_not_a_date(self, node: Any, values: Any = None) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node, values)
+        except ValueError:
+            return NotADate(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_not_a_date)
 
 
 @dataclass
@@ -60,7 +76,7 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
                 lines[loc + (index,)] = position[0] + 1
             items.append(_plain(value, loc + (index,), lines))
         return items
-    if isinstance(node, bool) or node is None:
+    if isinstance(node, (bool, NotADate)) or node is None:
         return node
     if isinstance(node, str):
         return str(node)
@@ -85,7 +101,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlSource:
     except UnicodeDecodeError as exc:
         raise DataError(label, f"the file is not UTF-8 text ({exc.reason})") from None
     try:
-        loaded = YAML(typ="rt").load(text)
+        yaml = YAML(typ="rt")
+        yaml.Constructor = _Constructor
+        loaded = yaml.load(text)
     except DuplicateKeyError as exc:
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
         first = exc.context_mark.line + 1 if exc.context_mark else None

@@ -84,3 +84,22 @@ BOT_WALL = """<html><head><script>window.onload=function(){window.location.href=
 
 # A page whose title comes after 1 MiB of inline clutter: beyond what the page read takes in.
 HUGE = "<!DOCTYPE html><html><head><!-- " + "x" * 1024 * 1024 + " --><title>Too far down</title></head></html>"
+
+# A site's home page, where some sites send an address they no longer have.
+HOME = _page("Example Trust – Home", """<main id="content"><h1>Welcome to Example Trust</h1>
+<p>We support families across the region.</p></main>""")
+
+
+def refreshing_page(target: str) -> str:
+    """A page that sends the reader straight on to `target` by a meta refresh (a browser follows it)."""
+    return _page("Redirecting…", "<main><p>Please wait while we take you to our new site.</p></main>",
+                 head=f'<meta http-equiv="refresh" content="0; url={target}">')
+
+
+# The start of a PDF file (the page read never reads what is not HTML).
+PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+# A "not found" page whose title tries to be HTML, a Markdown image and link, and a mention in the report.
+HOSTILE = _page("@octocat **now**: page not found &lt;img src=x onerror=alert(1)&gt; ![x](/trap/p.png) "
+                "[click](/trap/phish)",
+                "<main><h1>Not found</h1><p>Try the search.</p></main>")

@@ -1,10 +1,13 @@
 """Local web servers that misbehave on purpose, for the link check tests (127.0.0.1 only)."""
 from __future__ import annotations
 
+import email.utils
 import http.server
+import math
 import socket
 import struct
 import threading
+import time
 from collections import Counter
 
 import pytest
@@ -22,16 +25,24 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
     (localhost), /slow-down 429 with Retry-After: 1 then 200 (turn about), /maintenance 503 with
     Retry-After: 1 twice then 200, /challenge a Cloudflare 403 challenge, /bot-wall 999, /huge 1 MiB of comment before its
     <title>, /hang-second 200
-    once, then never answers. `server.hits` counts the requests for each path."""
+    once, then never answers. `server.hits` counts the requests for each path.
+
+    More, for what a plain link checker calls fine: /slow-down-date and /maintenance-date ask (429, 503)
+    to wait until an HTTP date two seconds ahead and answer 200 from then on, once; /challenge-200 is a
+    Cloudflare challenge sent with status 200; /refresh-away sends a reader on to another host name by a
+    meta refresh; /title-only changes its title but not its heading when `server.version` is 1;
+    /leaflet.pdf is a PDF, and a web page when `server.version` is 1; /old-page forwards to the home
+    page (/) when `server.version` is 1; /hostile is a "not found" page whose title tries to be HTML,
+    a Markdown link and a mention."""
 
     def log_message(self, *args):
         pass
 
     def answer(self, code: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
         self.send_response(code)
-        for name, value in (headers or {}).items():
+        headers = dict(headers or {})
+        for name, value in {"Content-Type": "text/html; charset=utf-8", **headers}.items():
             self.send_header(name, value)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -54,6 +65,9 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             "/gone": (410, {}), "/busy": (429, {"Retry-After": "120"}), "/error": (500, {}),
             "/unavailable": (503, {}),
         }
+        if path in getattr(self.server, "redirects", {}):
+            self.answer(301, {"Location": self.server.redirects[path]})
+            return
         if path in self.realistic():
             code, headers, body = self.realistic()[path](hit)
             self.answer(code, headers, body.encode("utf-8"))
@@ -82,7 +96,30 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             "/challenge": lambda hit: (403, pages.CLOUDFLARE_HEADERS, pages.CLOUDFLARE_CHALLENGE),
             "/bot-wall": lambda hit: (999, {}, pages.BOT_WALL),
             "/huge": lambda hit: (200, {}, pages.HUGE),
+            "/": lambda hit: (200, {}, pages.HOME),
+            "/slow-down-date": lambda hit: self.wait_until_date(429),
+            "/maintenance-date": lambda hit: self.wait_until_date(503),
+            "/challenge-200": lambda hit: (200, pages.CLOUDFLARE_HEADERS, pages.CLOUDFLARE_CHALLENGE),
+            "/refresh-away": lambda hit: (200, {}, pages.refreshing_page(f"http://localhost:{port}/casino")),
+            "/title-only": lambda hit: (200, {}, pages.resource_page(
+                "Summer holiday camps 2026 | Example Leisure") if changed else pages.resource_page()),
+            "/leaflet.pdf": lambda hit: (200, {}, pages.resource_page("Welcome | Example Trust", "Welcome"))
+            if changed else (200, {"Content-Type": "application/pdf"}, pages.PDF),
+            "/old-page": lambda hit: (301, {"Location": "/"}, "") if changed else (200, {}, pages.resource_page()),
+            "/hostile": lambda hit: (200, {}, pages.HOSTILE),
         }
+
+    def wait_until_date(self, code: int) -> tuple[int, dict, str]:
+        """`code` with a Retry-After two seconds ahead, as an HTTP date, until then; 200 once after it."""
+        with self.server.lock:
+            until = getattr(self.server, "until", None)
+            now = time.time()
+            if until is None:
+                until = self.server.until = math.ceil(now) + 2
+            if now < until:
+                return code, {"Retry-After": email.utils.formatdate(until, usegmt=True)}, ""
+            self.server.until = None
+            return 200, {}, pages.resource_page()
 
 
 def start_server():

@@ -29,7 +29,7 @@ FIRST_RUN, SECOND_RUN = date(2026, 3, 2), date(2026, 3, 9)
 
 
 def run_monitor(workdir: Path, lines: list[str], *extra: str, today: date = FIRST_RUN,
-                threads: int = 10) -> tuple[subprocess.CompletedProcess, dict | None]:
+                threads: int = 10, env: dict | None = None) -> tuple[subprocess.CompletedProcess, dict | None]:
     """One `python -m link_monitor` run over a URL list; returns the process and the JSON report."""
     url_list = workdir / "urls.txt"
     url_list.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -39,7 +39,8 @@ def run_monitor(workdir: Path, lines: list[str], *extra: str, today: date = FIRS
                "--state", str(workdir / "linkcheck-state.json"), "--report-md", str(workdir / "linkcheck-report.md"),
                "--report-json", str(report), "--timeout", str(TIMEOUT), "--threads", str(threads),
                "--rate", "20", "--today", today.isoformat(), *extra]
-    process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, **(env or {})})
     return process, json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
 
 
@@ -141,6 +142,15 @@ def test_markdown_report_is_a_table_an_editor_can_act_on(two_runs):
     moved = next(row for row in rows if row.startswith("| moved |"))
     assert "redirected →" in moved and "/ok" in moved
     assert "transient (failed once; not yet dead)" in two_runs["first_md"]
+
+
+def test_markdown_report_lists_what_is_dead_apart_before_the_table(two_runs):
+    text = two_runs["second_md"]
+    assert "## Dead (" not in two_runs["first_md"]
+    section = text.split("## Dead (5)", 1)[1].split("\n| Resource |", 1)[0]
+    assert "- **missing**: <http://127.0.0.1:" in section and "/missing>: 404 Not Found (failing since 2 March 2026)" \
+        in section
+    assert "## Needs review" not in text
 
 
 def test_progress_is_printed_one_line_per_url(two_runs):

@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -159,28 +159,47 @@ def test_missing_history_builds_without_notices_or_date(project_copy, tmp_path):
 @pytest.fixture(scope="module")
 def noticed_site(tmp_path_factory):
     """The site built with a history in which one resource is dead, one needs review, one needs review
-    but is accepted by an editor, and one is transient."""
+    but is accepted by an editor, one is transient, and one needed review but a person has accepted it
+    since the check ran; data/accepted-links.yml also holds an acceptance that has ended."""
     project = copy_project(tmp_path_factory.mktemp("noticed") / "project")
     data = load_site_data(project / "data")
-    dead, review, accepted, transient = data.resources[:4]
+    dead, review, accepted, transient, accepted_since, ended = data.resources[:6]
     reason = [ReviewReason(kind="parked", detail="it reads as a parked domain", now="This domain is for sale")]
+
+    def needs_review(resource):
+        return record("ok", SECOND_RUN, [resource.id]).model_copy(update={"status": "needs-review", "review": reason})
+
     save_state(project / "data" / "linkcheck-state.json", LinkState(last_run=SECOND_RUN, links={
         dead.url: record("dead", SECOND_RUN, [dead.id]),
-        review.url: record("ok", SECOND_RUN, [review.id]).model_copy(update={"status": "needs-review",
-                                                                             "review": reason}),
+        review.url: needs_review(review),
         accepted.url: record("transient", SECOND_RUN, [accepted.id]).model_copy(update={
             "accepted_until": date(2026, 6, 1), "accepted_by": "Sam", "review": reason}),
         transient.url: record("transient", SECOND_RUN, [transient.id]),
+        accepted_since.url: needs_review(accepted_since),
+        ended.url: needs_review(ended),
     }))
+    today = date.today()
+    (project / "data" / "accepted-links.yml").write_text(f"""accepted:
+  - url: {accepted_since.url}
+    checked: Opened it; it is still the same guidance.
+    by: Sam
+    checked_on: {today.isoformat()}
+    until: {(today + timedelta(days=90)).isoformat()}
+  - url: {ended.url}
+    checked: Opened it; it was still the same guidance then.
+    by: Sam
+    checked_on: {(today - timedelta(days=200)).isoformat()}
+    until: {(today - timedelta(days=10)).isoformat()}
+""", encoding="utf-8")
     site = tmp_path_factory.mktemp("noticed-site")
     result = run_build(project, site)
     assert result.returncode == 0, result.stderr
-    return site, (dead.id, review.id, accepted.id, transient.id)
+    return site, (dead.id, review.id, accepted.id, transient.id, accepted_since.id, ended.id), result
 
 
 @pytest.mark.slow
 def test_a_resource_that_needs_review_shows_a_caution_and_a_dead_one_keeps_its_notice(noticed_site):
-    site, (dead_id, review_id, accepted_id, transient_id) = noticed_site
+    site, (dead_id, review_id, accepted_id, transient_id, *_), _ = noticed_site
     html = (site / "resources" / "index.html").read_text(encoding="utf-8")
     review = card(html, review_id)
     assert "We are checking that this link still goes to the right place" in review
@@ -191,7 +210,35 @@ def test_a_resource_that_needs_review_shows_a_caution_and_a_dead_one_keeps_its_n
     assert "This link may no longer work" in dead and "checking that this link" not in dead
     for quiet in (accepted_id, transient_id):
         assert "resource-card__notice" not in card(html, quiet)
-    assert html.count("We are checking that this link") == 1 and html.count("may no longer work") == 1
+    assert html.count("may no longer work") == 1
+
+
+@pytest.mark.slow
+def test_a_caution_goes_as_soon_as_a_person_accepts_the_address_and_an_ended_acceptance_is_a_notice(noticed_site):
+    site, (*_, accepted_since_id, ended_id), result = noticed_site
+    html = (site / "resources" / "index.html").read_text(encoding="utf-8")
+    assert "resource-card__notice" not in card(html, accepted_since_id)  # before the next check has run
+    assert "We are checking that this link still goes to the right place" in card(html, ended_id)
+    assert html.count("We are checking that this link") == 2
+    assert re.search(r"data/accepted-links\.yml, line 11, entry '[^']+' \(accepted #2\), field 'until': this "
+                     r"acceptance ended on \d{4}-\d\d-\d\d, so the address is checked afresh", result.stderr)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("entry, message", [
+    ("  - url: https://www.example.org/not-used\n    checked: Opened it.\n    by: Sam\n    checked_on: 2026-03-02\n"
+     "    until: 2026-04-02\n", "line 2, entry 'https://www.example.org/not-used' (accepted #1), field 'url': the site "
+     "does not use this address"),
+    ("  - url: {url}\n    checked: Opened it.\n    by: Sam\n    checked_on: 2026-02-30\n    until: 2026-04-02\n",
+     "line 5, entry '{url}' (accepted #1), field 'checked_on': is not a day on the calendar (2026-02-30)"),
+])
+def test_a_bad_acceptance_stops_the_build_with_one_plain_message(project_copy, tmp_path, entry, message):
+    url = load_site_data(project_copy / "data").resources[0].url
+    (project_copy / "data" / "accepted-links.yml").write_text("accepted:\n" + entry.format(url=url), encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/accepted-links.yml, " + message.format(url=url) in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site" / "index.html").exists()
 
 
 @pytest.mark.browser
@@ -199,7 +246,7 @@ def test_a_resource_that_needs_review_shows_a_caution_and_a_dead_one_keeps_its_n
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_nothing_on_cards_with_link_notices(browser, noticed_site, width, scheme):
-    site, (dead_id, review_id, *_) = noticed_site
+    site, (dead_id, review_id, *_), _ = noticed_site
     server, url = serve_directory(site)
     try:
         with browser_page(browser, WIDTHS[width], scheme) as page:
