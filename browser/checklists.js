@@ -8,20 +8,22 @@
 import { makeDates, readContract, statusLabels } from "./contract.js";
 import { enhance, itemText, setText, showChecklist } from "./checklist-ui.js";
 import { createDialog } from "./confirm-dialog.js";
+import { startTool } from "./every-page.js";
 import { chosenFile, download } from "./device-files.js";
-import { askToKeep, noteChange, noteFile, showKeeping } from "./keep.js";
+import { noteFile, showKeeping } from "./keep.js";
 import { UNTOUCHED, asMarkdown, blankRecord, blankReview, checkedReview, forExport, isBlank, isEmptyReview,
   recordOf } from "./review-file.js";
 import { combine, settle, stamp } from "./review-merge.js";
 import { showConflicts, showPlan } from "./review-page.js";
 import * as plan from "./review-plan.js";
 import { createStore, deviceName } from "./store.js";
+import { createToolState } from "./tool-state.js";
 
 const contract = readContract();
 const dates = makeDates(contract);
 const labels = statusLabels(contract);
 const shared = { contract, labels, dates };
-const page = { review: blankReview(contract), guide: null };
+const page = { guide: null };
 const device = deviceName(window.localStorage, contract.deviceKey);
 
 /* Messages go to the review page's status line, or else to each checklist's own. */
@@ -39,31 +41,25 @@ const store = createStore(window.localStorage, {
 }, tell);
 const dialog = createDialog(() => document.querySelector(".review-plan [data-dialog]"), tell);
 const app = () => document.querySelector("[data-review-app]");
+const tool = createToolState(store, blankReview(contract), () => refresh(), tell);
 
 function refresh() {
-  document.querySelectorAll(".checklist[data-enhanced]").forEach((list) => showChecklist(list, page.review, labels, dates));
+  document.querySelectorAll(".checklist[data-enhanced]").forEach((list) => showChecklist(list, tool.doc, labels, dates));
   const root = app();
   if (!root || !page.guide) return;
-  showPlan(root, page.review, page.guide, shared);
-  showConflicts(root, page.review, page.guide, shared);
-  showKeeping(root, page.review, isEmptyReview(page.review),
+  showPlan(root, tool.doc, page.guide, shared);
+  showConflicts(root, tool.doc, page.guide, shared);
+  showKeeping(root, tool.doc, isEmptyReview(tool.doc),
     { dates, days: contract.remindAfterDays, what: "review" });
 }
 
-/* Keep the review after a change made here. */
-function keep() {
-  noteChange(page.review);
-  store.save(page.review);
-  askToKeep(navigator.storage);
-  refresh();
-}
 
 function change(id, changes, text) {
-  const before = page.review.items[id];
-  const r = Object.assign(blankRecord(), recordOf(page.review, id), changes);
-  if (isBlank(r)) delete page.review.items[id];
-  else page.review.items[id] = stamp(Object.assign(r, text ? { text } : {}), before, device);
-  keep();
+  const before = tool.doc.items[id];
+  const r = Object.assign(blankRecord(), recordOf(tool.doc, id), changes);
+  if (isBlank(r)) delete tool.doc.items[id];
+  else tool.doc.items[id] = stamp(Object.assign(r, text ? { text } : {}), before, device);
+  tool.keep();
 }
 
 function onEdit(event) {
@@ -72,7 +68,7 @@ function onEdit(event) {
   if (!li || !control.dataset.field) return;
   const id = li.dataset.item;
   const name = control.dataset.field;
-  const r = recordOf(page.review, id);
+  const r = recordOf(tool.doc, id);
   if (name === "done") {
     const busy = r.notes || r.owner || r.due;
     change(id, { status: control.checked ? "done" : busy ? "in-progress" : "not-started" }, itemText(li));
@@ -109,13 +105,11 @@ async function openFile(input) {
   if (!opened) return;
   const { name, review } = opened;
   const replace = () => {
-    page.review = review;
-    noteFile(page.review);
-    if (store.save(page.review)) tell(`Opened “${name}”: answers for ${count(Object.keys(review.items).length, "item", "items")} ` +
+    noteFile(review);
+    tool.use(review, `Opened “${name}”: answers for ${count(Object.keys(review.items).length, "item", "items")} ` +
       "restored. It was read on this device; nothing was sent anywhere.");
-    refresh();
   };
-  const current = Object.keys(page.review.items).length;
+  const current = Object.keys(tool.doc.items).length;
   if (!current) replace();
   else {
     dialog.ask("Replace the review in this browser?",
@@ -128,8 +122,8 @@ async function openFile(input) {
 async function mergeFile(input) {
   const opened = await readReview(input);
   if (!opened) return;
-  const tally = combine(page.review, opened.review);
-  keep();
+  const tally = combine(tool.doc, opened.review);
+  tool.keep();
   let words = `Combined “${opened.name}” with the review in this browser: ${count(tally.taken, "answer", "answers")} ` +
     `taken from the file, ${count(tally.kept, "answer", "answers")} kept from this browser where yours was newer.`;
   if (tally.both) words += ` ${count(tally.both, "item was", "items were")} answered differently in both: choose below which answer to keep.`;
@@ -142,15 +136,15 @@ function clearTicks(button) {
   let cleared = 0;
   list.querySelectorAll(".checklist__item[data-item]").forEach((li) => {
     const id = li.dataset.item;
-    const before = page.review.items[id];
-    if (recordOf(page.review, id).status !== "not-started") {
+    const before = tool.doc.items[id];
+    if (recordOf(tool.doc, id).status !== "not-started") {
       cleared += 1;
       const r = Object.assign(blankRecord(), before, { status: "not-started" });
-      if (isBlank(r)) delete page.review.items[id];
-      else page.review.items[id] = stamp(r, before, device);
+      if (isBlank(r)) delete tool.doc.items[id];
+      else tool.doc.items[id] = stamp(r, before, device);
     }
   });
-  keep();
+  tool.keep();
   const progress = list.querySelector(".checklist__progress");
   if (cleared) setText(progress, `${progress.textContent}. Ticks cleared; notes kept.`);
 }
@@ -163,16 +157,16 @@ function focusNext(selector) {
 }
 
 function forget(id) {
-  delete page.review.items[id];
-  keep();
+  delete tool.doc.items[id];
+  tool.keep();
   tell("Removed from the review.");
   focusNext("[data-review-forget]");
 }
 
 function choose(button) {
   const takeTheirs = button.getAttribute("data-take") === "theirs";
-  settle(page.review, button.getAttribute("data-review-settle"), takeTheirs, device);
-  keep();
+  settle(tool.doc, button.getAttribute("data-review-settle"), takeTheirs, device);
+  tool.keep();
   tell(takeTheirs ? "Your colleague’s answer is kept." : "The answer in this browser is kept.");
   focusNext("[data-review-settle]");
 }
@@ -185,21 +179,15 @@ function siteName() {
 function onAction(action) {
   const day = dates.today();
   if (action === "save-json") {
-    const file = JSON.stringify(forExport(page.review, page.guide), null, 2);
-    noteFile(page.review);
-    store.save(page.review);
-    tell(download(`safeguarding-review-${day}.json`, file, "application/json"));
-    refresh();
+    const file = JSON.stringify(forExport(tool.doc, page.guide), null, 2);
+    tool.savedToFile(download(`safeguarding-review-${day}.json`, file, "application/json"));
   } else if (action === "save-markdown") {
     tell(download(`safeguarding-review-${day}.md`,
-      asMarkdown(page.review, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
+      asMarkdown(tool.doc, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
   } else if (action === "start-new") {
     dialog.ask("Start a new review?", "This clears every status, note, name and date kept in this browser, " +
-      "on every checklist. Save the review as a file first if you may need it again.", "Yes, clear everything", () => {
-      page.review = blankReview(contract);
-      if (store.save(page.review)) tell("A new review has been started: everything recorded before was cleared from this browser.");
-      refresh();
-    });
+      "on every checklist. Save the review as a file first if you may need it again.", "Yes, clear everything",
+    () => tool.use(blankReview(contract), "A new review has been started: everything recorded before was cleared from this browser."));
   }
 }
 
@@ -214,7 +202,7 @@ function onClick(event) {
 }
 
 function init() {
-  page.review = store.load();
+  tool.doc = store.load();
   const root = app();
   document.querySelectorAll(".checklist[data-checklist]").forEach((list) => enhance(list, labels, !root));
   page.guide = root ? plan.readGuide(document.getElementById("review-guidance")) : null;
@@ -222,21 +210,11 @@ function init() {
   refresh();
 }
 
-document.addEventListener("change", onEdit);
-document.addEventListener("input", (event) => {
-  if (event.target.tagName === "TEXTAREA" || event.target.type === "text") onEdit(event);
-});
-document.addEventListener("change", (event) => {
+function onChange(event) {
   const action = event.target.getAttribute && event.target.getAttribute("data-review-action");
   if (action === "import") openFile(event.target);
   else if (action === "merge") mergeFile(event.target);
-});
-document.addEventListener("click", onClick);
-document.addEventListener("close", (event) => dialog.closed(event), true);
-window.addEventListener("storage", (event) => {
-  if (event.key === store.key) init();
-});
+  else onEdit(event);
+}
 
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+startTool({ start: init, storageKey: store.key, onEdit: onChange, onClick, dialog });

@@ -9,15 +9,17 @@
 import { makeDates, readContract } from "./contract.js";
 import { createDialog } from "./confirm-dialog.js";
 import { chosenFile, download } from "./device-files.js";
+import { startTool } from "./every-page.js";
 import { UNTOUCHED, answerOf, asMarkdown, asYaml, blankGuidelines, checkedGuidelines, isEmptyGuidelines,
   readSaved } from "./guidelines-file.js";
 import { enhance, show } from "./guidelines-ui.js";
-import { askToKeep, noteChange, noteFile, showKeeping } from "./keep.js";
+import { noteFile, showKeeping } from "./keep.js";
 import { createStore } from "./store.js";
+import { createToolState } from "./tool-state.js";
 
 const contract = readContract();
 const dates = makeDates(contract);
-const page = { doc: blankGuidelines(contract), book: null };
+const page = { book: null };
 const rootOf = () => document.querySelector("[data-guidelines]");
 
 function tell(message, problem) {
@@ -31,21 +33,16 @@ const store = createStore(window.localStorage, {
   key: contract.guidelines.storageKey, what: "worksheet", isEmpty: isEmptyGuidelines,
   blank: () => blankGuidelines(contract), check: (data) => checkedGuidelines(data, contract, dates),
 }, tell);
+const tool = createToolState(store, blankGuidelines(contract), () => refresh(), tell);
 const dialog = createDialog(() => document.querySelector("[data-guidelines] [data-dialog]"), tell);
 
 function refresh() {
   const root = rootOf();
   if (!root || !page.book) return;
-  show(root, page.doc, page.book, dates);
-  showKeeping(root, page.doc, isEmptyGuidelines(page.doc), { dates, days: contract.remindAfterDays, what: "worksheet" });
+  show(root, tool.doc, page.book, dates);
+  showKeeping(root, tool.doc, isEmptyGuidelines(tool.doc), { dates, days: contract.remindAfterDays, what: "worksheet" });
 }
 
-function keep() {
-  noteChange(page.doc);
-  store.save(page.doc);
-  askToKeep(navigator.storage);
-  refresh();
-}
 
 function onEdit(event) {
   const control = event.target;
@@ -54,19 +51,19 @@ function onEdit(event) {
   const box = control.closest(".guideline__choose[data-topic]");
   if (field) {
     if (field === "agreedOn" && control.value && !dates.longDate(control.value)) return;
-    page.doc[field] = control.value;
+    tool.doc[field] = control.value;
   } else if (box) {
     const id = box.dataset.topic;
-    const answer = Object.assign({}, answerOf(page.doc, id));
+    const answer = Object.assign({}, answerOf(tool.doc, id));
     if (control.type === "radio") {
       answer.mode = control.dataset.choice;
       answer.stance = answer.mode === "stance" ? control.value : "";
     } else if (control.dataset.topicField) {
       answer[control.dataset.topicField] = control.value;
     } else return;
-    page.doc.topics[id] = answer;
+    tool.doc.topics[id] = answer;
   } else return;
-  keep();
+  tool.keep();
 }
 
 function siteName() {
@@ -87,12 +84,10 @@ async function openFile(input) {
     return;
   }
   const replace = () => {
-    page.doc = doc;
-    noteFile(page.doc);
-    if (store.save(page.doc)) tell(`Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.`);
-    refresh();
+    noteFile(doc);
+    tool.use(doc, `Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.`);
   };
-  if (isEmptyGuidelines(page.doc)) replace();
+  if (isEmptyGuidelines(tool.doc)) replace();
   else dialog.ask("Replace the answers in this browser?", `Opening “${name}” replaces the answers on this worksheet ` +
     "with the ones in the file. Save the current answers first if you want to keep them.", "Yes, replace them", replace, input);
 }
@@ -106,25 +101,16 @@ function print(mode) {
 
 function onAction(action) {
   const day = dates.today();
-  const saved = (words) => {
-    noteFile(page.doc);
-    store.save(page.doc);
-    tell(words);
-    refresh();
-  };
   if (action === "print") print("guidelines");
   else if (action === "print-blank") print("worksheet");
   else if (action === "save-markdown") {
-    saved(download(`our-guidelines-${day}.md`, asMarkdown(page.doc, page.book, { dates, siteName: siteName() }), "text/markdown"));
+    tool.savedToFile(download(`our-guidelines-${day}.md`, asMarkdown(tool.doc, page.book, { dates, siteName: siteName() }), "text/markdown"));
   } else if (action === "save-yaml") {
-    saved(download("our-guidelines.yml", asYaml(page.doc, page.book, { dates }), "application/yaml"));
+    tool.savedToFile(download("our-guidelines.yml", asYaml(tool.doc, page.book, { dates }), "application/yaml"));
   } else if (action === "start-new") {
     dialog.ask("Clear the worksheet?", "This clears every answer on this worksheet in this browser. Save them as a " +
-      "file first if you may need them again.", "Yes, clear it", () => {
-      page.doc = blankGuidelines(contract);
-      if (store.save(page.doc)) tell("The worksheet has been cleared in this browser.");
-      refresh();
-    });
+      "file first if you may need them again.", "Yes, clear it",
+    () => tool.use(blankGuidelines(contract), "The worksheet has been cleared in this browser."));
   }
 }
 
@@ -146,24 +132,14 @@ function init() {
   } catch (_) {
     return;
   }
-  page.doc = store.load();
+  tool.doc = store.load();
   enhance(root);
   refresh();
 }
 
-document.addEventListener("change", (event) => {
+function onChange(event) {
   if (event.target.getAttribute && event.target.getAttribute("data-guidelines-action") === "open") openFile(event.target);
   else onEdit(event);
-});
-document.addEventListener("input", (event) => {
-  if (event.target.tagName === "TEXTAREA" || event.target.type === "text") onEdit(event);
-});
-document.addEventListener("click", onClick);
-document.addEventListener("close", (event) => dialog.closed(event), true);
-window.addEventListener("storage", (event) => {
-  if (event.key === store.key) init();
-});
+}
 
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+startTool({ start: init, storageKey: store.key, onEdit: onChange, onClick, dialog });

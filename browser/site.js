@@ -1,6 +1,7 @@
 /* What every page runs: the scripts of the tools the page shows, keyboard access to the menu and search
  * on phones, help when a search finds nothing, link addresses for print, and the page's review date. */
 
+import { onEveryPage } from "./every-page.js";
 import { loadPageScripts } from "./page-scripts.js";
 import { markLinks } from "./print-links.js";
 import { markReviewDate } from "./review-date.js";
@@ -16,5 +17,4 @@ function everyPage() {
 
 startKeyboard();
 startSearchHelp();
-if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(everyPage);
-else everyPage();
+onEveryPage(everyPage);
