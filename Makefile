@@ -49,29 +49,43 @@ serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 w
 build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced when the build succeeds)
 	@$(ENGINE) build $(if $(CONFIG),--config $(CONFIG))
 
-org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Riverside Youth Club"
-	@$(PY) -m safeguarding_site.starter --name "$(NAME)"
+# The name is read from the environment, so quotes or a stray ` in it reach the starter as typed; only a
+# NAME given on the command line counts (some systems set NAME to the computer's name).
+org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Oak Tree Youth Group"
+	@$(PY) -m safeguarding_site.starter --name $(if $(filter command line,$(origin NAME)),"$$NAME",'')
 
 update: ## Take the latest upstream improvements (git pull --no-rebase), then build and test
 	@scripts/update.sh "$(UPSTREAM)" "$(BRANCH)"
 	@$(MAKE) --no-print-directory build
 	@$(MAKE) --no-print-directory test
 
+# $(call debian,WHAT,PACKAGES): install Debian's PACKAGES with apt-get; when that cannot be done (not root,
+# not Debian, no network), one line saying what is missing and how to add it.
+define debian
+{ command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq --no-install-recommends $(2) >/dev/null; } \
+  || { echo "make: $(1) is missing and could not be installed here: install Debian's $(2) (as root: make $@, or sudo apt-get install $(2))" >&2; exit 1; }
+endef
+
 browser: ## Install Debian's Chromium for the browser tests (needs root)
-	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	@test -x $(CHROMIUM) || $(call debian,Chromium ($(CHROMIUM)),chromium)
 	@$(CHROMIUM) --version 2>/dev/null
 
 node: ## Install Debian's Node.js and npm when missing (unit tests of the browser code, Lighthouse)
-	@command -v node >/dev/null && command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+	@command -v node >/dev/null && command -v npm >/dev/null || $(call debian,Node.js or npm,nodejs npm)
 	@echo "node $$(node --version), npm $$(npm --version)"
 
 java: ## Install Debian's Java when missing (the W3C HTML validator, vnu.jar, runs on it)
-	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
+	@command -v java >/dev/null || $(call debian,Java,default-jre-headless)
 	@java -version 2>&1 | head -1
 
 # The checkers that run in a browser (HTML_CodeSniffer) and Lighthouse, exactly as package-lock.json has them.
+# When npm cannot install them, one line says why (npm's own first error), and where its full output is.
 node_modules/.package-lock.json: package.json package-lock.json | node
-	npm ci --ignore-scripts --no-audit --no-fund
+	@echo "npm ci: the node packages in package-lock.json, into node_modules/"
+	@log=$$(mktemp); npm ci --ignore-scripts --no-audit --no-fund >"$$log" 2>&1 \
+	  || { echo "make: npm ci could not install the node packages in package-lock.json: $$(sed -n 's/^npm error //p' "$$log" \
+	         | grep -m1 -vE '^ *$$|^ |^(code|errno|syscall) ') (npm's full output: $$log)" >&2; exit 1; }; \
+	  rm -f "$$log"
 
 test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Install what tests need (browser, Node.js, Java) and run every test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -20,6 +20,7 @@ import argparse
 import errno
 import os
 import re
+import selectors
 import shutil
 import socket
 import subprocess
@@ -30,11 +31,17 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 FORK_CONFIG = "mkdocs.org.yml"
 UPSTREAM_CONFIG = "mkdocs.yml"
-# A plain message from the site's own checks: "Problem in FILE..." (see macros/errors.py), or MkDocs'
+EXAMPLE_CONFIG = "mkdocs.example.yml"  # the made-up example organisation, built as itself
+INHERIT = re.compile(r"^INHERIT:\s*['\"]?(?P<parent>[^'\"#\s]+)", re.MULTILINE)
+# A plain message from the site's own checks: "Problem in FILE..." (safeguarding_site/errors.py), or MkDocs'
 # own "Config value ..." and "Error: ..." lines.
 PROBLEM = re.compile(r"^(?:ERROR\s+-\s+|Error: |Aborted with )?(?P<text>(?:Problem in|Config value).*|"
                      r"\d+ problems in .*)$")
-WHERE = re.compile(r"(?P<file>[\w./-]+\.(?:ya?ml|md|html)), line (?P<line>\d+)")
+WHERE = re.compile(r"(?P<file>[\w./-]+\.(?:ya?ml|md|html))(?:, |: )line (?P<line>\d+)")
+# A strict build stops on warnings in MkDocs' log; the commonest is a link to a page that is not there.
+STRICT_ABORT = re.compile(r"^Aborted with \d+ warnings? in strict mode", re.MULTILINE)
+WARNING = re.compile(r"^WARNING\s+-\s+(?P<text>\S.*)$")
+LINK_WARNING = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?P<what>.*?link) '(?P<target>[^']+)'(?P<rest>.*)$")
 
 
 def config_file(project: Path = PROJECT, explicit: str | os.PathLike | None = None) -> Path:
@@ -45,6 +52,25 @@ def config_file(project: Path = PROJECT, explicit: str | os.PathLike | None = No
         return path if path.is_absolute() else project / path
     own = project / FORK_CONFIG
     return own if own.is_file() else project / UPSTREAM_CONFIG
+
+
+def config_chain(config: Path) -> list[Path]:
+    """`config` and every file it INHERITs, nearest first (as MkDocs reads them: relative to each file)."""
+    chain = [Path(config).resolve()]
+    while len(chain) < 10:
+        try:
+            found = INHERIT.search(chain[-1].read_text(encoding="utf-8"))
+        except OSError:
+            break
+        if not found:
+            break
+        chain.append((chain[-1].parent / found["parent"]).resolve())
+    return chain
+
+
+def builds_the_example(config: Path, project: Path = PROJECT) -> bool:
+    """Whether `config` is the example organisation's own (mkdocs.example.yml), or a file that INHERITs it."""
+    return (Path(project) / EXAMPLE_CONFIG).resolve() in config_chain(config)
 
 
 def load_config(config: Path) -> dict:
@@ -85,7 +111,10 @@ def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
 @dataclass
 class BuildResult:
     returncode: int
-    output: str
+    output: str  # everything the build printed, in order
+    mkdocs_log: str = ""  # MkDocs' own log (its standard error): the warnings a strict build counts are here
+    project: Path | None = None
+    config: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -93,7 +122,39 @@ class BuildResult:
 
     @property
     def problems(self) -> list[str]:
-        return problems_in(self.output)
+        if not STRICT_ABORT.search(self.output):
+            return problems_in(self.output)
+        return problems_in(self.output) + strict_warnings(self.mkdocs_log, self.project, self.config)
+
+
+def _read_both(process: subprocess.Popen, echo: bool) -> tuple[str, str]:
+    """Everything `process` prints on its standard output and error, each line as it comes (the site's own
+    advice is on standard output, MkDocs' log on standard error; see advice.py)."""
+    everything: list[str] = []
+    log: list[str] = []
+    partial = {process.stdout: b"", process.stderr: b""}
+    with selectors.DefaultSelector() as selector:
+        for stream in partial:
+            selector.register(stream, selectors.EVENT_READ)
+        while selector.get_map():
+            for key, _ in selector.select():
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                    rest, partial[key.fileobj] = partial[key.fileobj], b""
+                    lines = [rest] if rest else []
+                else:
+                    *lines, partial[key.fileobj] = (partial[key.fileobj] + chunk).split(b"\n")
+                    lines = [line + b"\n" for line in lines]
+                for raw in lines:
+                    line = raw.decode("utf-8", errors="replace")
+                    everything.append(line)
+                    if key.fileobj is process.stderr:
+                        log.append(line)
+                    if echo:
+                        sys.stdout.write(line)
+                        sys.stdout.flush()
+    return "".join(everything), "".join(log)
 
 
 def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None, *, strict: bool = True,
@@ -103,21 +164,15 @@ def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None
 
     With `echo`, MkDocs' output is shown as it comes, as well as returned."""
     project = Path(project)
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file(project, config)),
-               "--site-dir", str(site_dir)]
+    chosen = config_file(project, config)
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(chosen), "--site-dir", str(site_dir)]
     command += ["--strict"] if strict else []
     command += ["--quiet"] if quiet else []
-    process = subprocess.Popen(command, cwd=project, env=build_environment(env), text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8", errors="replace")
-    lines = []
-    assert process.stdout is not None
-    for line in process.stdout:
-        lines.append(line)
-        if echo:
-            sys.stdout.write(line)
-            sys.stdout.flush()
+    process = subprocess.Popen(command, cwd=project, env=build_environment(env),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    output, log = _read_both(process, echo)
     process.wait(timeout=timeout)
-    return BuildResult(process.returncode, "".join(lines))
+    return BuildResult(process.returncode, output, log, project, chosen)
 
 
 def problems_in(output: str) -> list[str]:
@@ -134,6 +189,49 @@ def problems_in(output: str) -> list[str]:
         else:
             current = None
     return ["\n".join(lines) for lines in found]  # type: ignore[arg-type]
+
+
+def strict_warnings(log: str, project: Path | None = None, config: Path | None = None) -> list[str]:
+    """The warnings in MkDocs' own log, which a strict build stops on; a link that leads nowhere is named
+    by the page's file and the line it is on."""
+    found = []
+    for line in log.splitlines():
+        match = WARNING.match(line.strip())
+        if match:
+            found.append(located(match["text"], project, config))
+    return found
+
+
+def docs_folders(project: Path, config: Path) -> list[Path]:
+    """Where a page named by MkDocs can be: the config's docs_dir, then (for an overlay) the upstream docs/."""
+    try:
+        docs_dir = load_config(config).get("docs_dir") or "docs"
+    except Exception:  # noqa: BLE001 - any config MkDocs itself could not read: its own message says why
+        docs_dir = "docs"
+    return [(Path(config).parent / docs_dir).resolve(), (Path(project) / "docs").resolve()]
+
+
+def located(text: str, project: Path | None, config: Path | None) -> str:
+    """`text`, a warning from MkDocs, with the page's file and line in front when it is about a link."""
+    match = LINK_WARNING.match(text)
+    if not match or project is None or config is None:
+        return text
+    target = match["target"]
+    for folder in docs_folders(project, config):
+        page = folder / match["page"]
+        if not page.is_file():
+            continue
+        name = page.relative_to(project).as_posix() if page.is_relative_to(project) else str(page)
+        lines = page.read_text(encoding="utf-8", errors="replace").splitlines()
+        number = next((n for n, line in enumerate(lines, 1) if f"({target}" in line or f"]: {target}" in line),
+                      next((n for n, line in enumerate(lines, 1) if target in line), None))
+        where = f"{name}, line {number}" if number else name
+        if "target is not found" in match["rest"]:
+            return (f"{where}: the link '{target}' leads to no page or file of the site. Link to another page by"
+                    " its file name, such as [useful tips](tips.md), and to a picture by its place beside the"
+                    " pages, such as assets/logo.svg")
+        return f"{where}: this page contains {match['what']} '{target}'{match['rest']}"
+    return text
 
 
 def github_report(problems: list[str], summary_path: str | None) -> str:

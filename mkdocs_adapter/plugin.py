@@ -44,6 +44,7 @@ from safeguarding_site.overlay import (
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
 
 from . import build as site_build
+from . import engine
 from . import page_markup
 from .advice import advisory_logger
 
@@ -138,6 +139,13 @@ class SafeguardingPlugin(BasePlugin):
         if Path(config.docs_dir).resolve() != (org_path / "docs").resolve():
             raise PluginError(f"Problem in {name}: with extra.organisation_dir set to '{org_dir}', docs_dir must be"
                               f" '{org_dir}/docs' (your own pages; upstream pages fill in the rest)")
+        if org_path.resolve() == (project / EXAMPLE_DIR).resolve() and not engine.builds_the_example(
+                Path(config.config_file_path), project):
+            raise PluginError(
+                f"Problem in {name}: extra.organisation_dir is '{org_dir}', the made-up example organisation, whose"
+                f" people and phone numbers reach nobody; only {engine.EXAMPLE_CONFIG} builds it. Start your own"
+                " files with make org NAME=\"Your organisation's name\" (on GitHub: the workflow 'Start your"
+                " organisation's copy'), then set organisation_dir: org and docs_dir: org/docs here.")
         leftovers = settings_leftovers(Path(config.config_file_path),
                                        {"site_name": config.site_name,
                                         "site_description": config.site_description or ""},

@@ -66,14 +66,20 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
 
 def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str, example_dir: Path) -> list[DataError]:
     """Placeholders from `make org`, and details of the made-up example organisation, anywhere in the overlay."""
+    problems: list[DataError] = []
     try:
-        example = read_yaml(example_dir / "data" / "organisation.yml")
-        example_choices = read_yaml(example_dir / "data" / "our-guidelines.yml")
+        example = read_yaml(example_dir / "data" / "organisation.yml", overlay_checks.EXAMPLE_DIR.as_posix()
+                            + "/data/organisation.yml")
+        example_choices = read_yaml(example_dir / "data" / "our-guidelines.yml",
+                                    overlay_checks.EXAMPLE_DIR.as_posix() + "/data/our-guidelines.yml")
         agreed = example_choices.data.get("agreed") if isinstance(example_choices.data, dict) else None
         details = overlay_checks.example_details(example.data, agreed)
-    except DataError:  # no example beside this copy: only placeholders can be found
+    except DataError as exc:  # the example was removed or broken: nothing to compare a copy of it with
         example, details = None, []
-    problems: list[DataError] = []
+        problems.append(DataError(exc.file, f"{exc.message}. The build compares your files with this made-up"
+                                  " example, so that none of its details is ever published: put the project's"
+                                  " examples/ folder back as it was (git checkout upstream/main -- examples)",
+                                  line=exc.line))
     for source in sources.values():
         problems += overlay_checks.data_problems(source, details)
     raw = sources["organisation"].data
@@ -160,7 +166,7 @@ def settings_leftovers(config_path: Path, values: dict[str, str], org_dir: Path,
         return []
     try:
         example = read_yaml(Path(example_dir) / "data" / "organisation.yml").data
-    except DataError:  # no example beside this copy: only placeholders can be found
+    except DataError:  # no example to compare with: load_organisation says so
         example = None
     config_path = Path(config_path)
     return overlay_checks.config_problems(config_path.name, config_path.read_text(encoding="utf-8"), values,

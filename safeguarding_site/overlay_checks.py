@@ -29,6 +29,21 @@ class ExampleDetail:
     text: str
     what: str  # e.g. "safeguarding lead's name"
 
+    @property
+    def pattern(self) -> re.Pattern:
+        """The detail however it is spaced or capitalised; a phone number also with its digits grouped
+        another way or written from abroad (+44 191 498 0123)."""
+        digits = re.sub(r"\D", "", self.text)
+        if "phone" in self.what and len(digits) >= 6:
+            national = digits[1:] if digits.startswith("0") else digits
+            return re.compile(r"(?<![\d+])(?:0|\+44[\s.-]*(?:\(0\)[\s.-]*)?)" + r"[\s.()-]*".join(national)
+                              + r"(?!\d)")
+        return re.compile(r"(?<![\w])" + r"\s+".join(map(re.escape, self.text.split())) + r"(?![\w])", re.IGNORECASE)
+
+    def found_in(self, text: str) -> str | None:
+        match = self.pattern.search(text)
+        return match.group(0) if match else None
+
 
 def example_details(example: dict[str, Any] | None, agreed: str | None = None) -> list[ExampleDetail]:
     """The example organisation's own details, from its org/data/organisation.yml: the strings whose
@@ -66,8 +81,9 @@ def text_problem(text: str, details: list[ExampleDetail]) -> str | None:
         shown = shown if len(shown) <= 90 else shown[:87] + "..."
         return f"still says \"{shown}\": write your own in its place"
     for detail in details:
-        if detail.text in text:
-            return (f"\"{detail.text}\" comes from the made-up example organisation (its {detail.what}): put"
+        found = detail.found_in(text)
+        if found:
+            return (f"\"{found}\" comes from the made-up example organisation (its {detail.what}): put"
                     " your own in its place")
     domain = EXAMPLE_DOMAIN.search(text)
     if domain:

@@ -35,7 +35,7 @@ def start(project: Path, name: str, today: date | None = None) -> list[Path]:
     """Write the starter overlay into `project`; returns the files written. ValueError says what is wrong."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError('give your organisation\'s name, for example: make org NAME="Riverside Youth Club"')
+        raise ValueError('give your organisation\'s name, for example: make org NAME="Oak Tree Youth Group"')
     existing = [path for path in (project / "org", project / "mkdocs.org.yml") if path.exists()]
     if existing:
         raise ValueError(f"{' and '.join(p.name + ('/' if p.is_dir() else '') for p in existing)} already"

@@ -26,6 +26,7 @@ from mkdocs_adapter import engine, macros
 ROOT = engine.PROJECT
 ENV = engine.build_environment()
 PAGES = 1000
+CHROMIUM = "/usr/bin/chromium"
 BUDGET = 90_000  # bytes, gzip, all in, on every page type (issue: "front end at the limit")
 PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "checklist (tips)": "tips/index.html",
               "resources": "resources/index.html", "about": "about/index.html",
@@ -83,7 +84,7 @@ def first_visit(site: Path, pages: dict[str, str]) -> dict[str, dict[str, int]]:
 
     results = {}
     with static_server.serve(site, gzip=True) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"])
         for label, page in pages.items():
@@ -111,7 +112,18 @@ def run_other(script: str) -> None:
         subprocess.run([sys.executable, str(path)], cwd=ROOT, env=ENV, check=False)
 
 
+def ready() -> None:
+    """What the bench needs and `make bench` installs; run by hand, one line says what is missing."""
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"bench: Chromium is missing ({CHROMIUM}): run `make browser`, or `make bench` to install everything")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        sys.exit("bench: Playwright is missing: run `make bench`, which installs the test tools first")
+
+
 def main() -> int:
+    ready()
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         times = [build(ROOT, tmp / f"site-{i}") for i in range(3)]

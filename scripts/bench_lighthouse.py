@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -46,9 +47,10 @@ def ensure_lighthouse() -> None:
     result = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=ROOT,
                             capture_output=True, text=True)
     if result.returncode:
-        errors = [line.removeprefix("npm error").strip() for line in result.stderr.splitlines()
-                  if line.startswith("npm error") and line.removeprefix("npm error").strip()]
-        sys.exit(f"bench: npm ci could not install Lighthouse: {' '.join(errors[:3]) or 'see npm'}")
+        said = [line.removeprefix("npm error ") for line in result.stderr.splitlines() if line.startswith("npm error ")]
+        said = [line for line in said if line.strip() and not line.startswith(" ")
+                and not re.match(r"(code|errno|syscall) ", line)]
+        sys.exit(f"bench: npm ci could not install Lighthouse: {said[0] if said else 'run it yourself to see why'}")
 
 
 def build(site: Path) -> None:
@@ -64,8 +66,13 @@ def lighthouse(url: str) -> dict:
          "--quiet", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
         capture_output=True, text=True, timeout=300, env={**os.environ, "CHROME_PATH": CHROMIUM})
     if result.returncode:
-        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
-    return json.loads(result.stdout)
+        said = [line.strip() for line in result.stderr.splitlines() if line.strip() and not line[0].isspace()]
+        reason = next((line for line in said if "error" in line.lower()), said[0] if said else None)
+        sys.exit(f"bench: Lighthouse failed on {url}: {reason or f'exit status {result.returncode}'}")
+    try:
+        return json.loads(result.stdout)
+    except ValueError:
+        sys.exit(f"bench: Lighthouse did not write a report for {url}")
 
 
 def summarise(reports: list[dict]) -> dict:

@@ -3,10 +3,12 @@
 #
 #   scripts/update.sh [REMOTE] [BRANCH]     (default: upstream main)
 #
-# It runs `git pull --no-rebase --no-edit REMOTE BRANCH`: a merge, which works whatever git's own
-# settings say (since git 2.27, a plain `git pull` stops when both sides have new commits and no
-# pull.rebase setting is made). A fork only changes org/ and mkdocs.org.yml, so the merge has no
-# conflicts. When git does not know who you are yet, the merge commit is signed "Site update".
+# It runs `git pull --no-rebase --ff --no-edit REMOTE BRANCH`: a merge (a fast-forward when this copy has
+# nothing of its own yet), which works whatever git's own settings say: since git 2.27 a plain
+# `git pull` stops when both sides have new commits and no pull.rebase setting is made, a pull.rebase
+# setting would rewrite your own commits, and a pull.ff=only setting can refuse the merge.
+# A fork only changes org/ and mkdocs.org.yml, so the merge has no conflicts. When git does not know who
+# you are yet, the merge commit is signed "Site update".
 # `make update` then builds and tests the result.
 set -euo pipefail
 remote=${1:-upstream}
@@ -34,7 +36,7 @@ git config user.name >/dev/null || identity+=(-c "user.name=Site update")
 git config user.email >/dev/null || identity+=(-c "user.email=site-update@localhost")
 
 echo "Taking the latest changes from $remote ($(git remote get-url "$remote")), branch $branch"
-if ! git "${identity[@]}" pull --no-rebase --no-edit "$remote" "$branch"; then
+if ! git ${identity[@]+"${identity[@]}"} pull --no-rebase --ff --no-edit "$remote" "$branch"; then
   if [ -n "$(git diff --name-only --diff-filter=U)" ]; then
     echo >&2
     echo "make update: these files were changed both here and upstream, so git could not merge them:" >&2

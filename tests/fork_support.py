@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT
+from mkdocs_adapter import engine
 
 # Git as it is on a new machine: no settings at all (not even a name), as `make update` must expect.
 EMPTY_GIT = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -33,16 +34,24 @@ def uv_program() -> str:
     return shutil.which(given or "uv") or str(ROOT / (given or ".tools/bin/uv"))
 
 
-def checkout(target: Path) -> Path:
-    """The project as a fresh clone has it (every tracked file, and new ones not yet committed), in
-    `target`, with nothing else: no .venv, no site/, and no folder of editors' tools beside it."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
-                            check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        source = ROOT / name
-        if source.is_file():
+def organisations_own(name: str) -> bool:
+    """Whether `name` (a path inside the project) is one of a fork's own files: org/ and mkdocs.org.yml."""
+    return name == engine.FORK_CONFIG or name.startswith("org/")
+
+
+def checkout(target: Path, source: Path = ROOT) -> Path:
+    """The project as a fresh clone of upstream has it (every tracked file, and new ones not yet committed),
+    in `target`, with nothing else: no .venv, no site/, no folder of editors' tools beside it, and none
+    of a fork's own files (so these tests start a new fork from a fork just as from upstream)."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=source, capture_output=True)
+    assert listed.returncode == 0, f"git cannot list the files in {source}: {listed.stderr.decode().strip()}"
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        if organisations_own(name):
+            continue
+        source_file = Path(source) / name
+        if source_file.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+            shutil.copy2(source_file, target / name)
     return target
 
 

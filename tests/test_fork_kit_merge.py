@@ -5,11 +5,13 @@ builds and tests the result."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from fork_support import FAST_TESTS, checkout, commit_all, fill_in_placeholders, git, make
+from conftest import ROOT
+from fork_support import FAST_TESTS, checkout, commit_all, environment, fill_in_placeholders, git, make
 
 pytestmark = pytest.mark.slow
 
@@ -84,3 +86,28 @@ def test_make_update_without_an_upstream_remote_says_how_to_add_one(tmp_path):
     assert result.returncode != 0
     assert "git remote add upstream https://github.com/OWNER/REPOSITORY.git" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_update_merges_whatever_pull_settings_this_git_has(tmp_path):
+    """pull.rebase=true would rewrite the fork's own commits and pull.ff=only refuses a merge: the update's
+    own options win over both, and it still needs no name."""
+    upstream, fork = tmp_path / "upstream", tmp_path / "fork"
+    upstream.mkdir()
+    git(upstream, "init", "--quiet", "--initial-branch=main")
+    (upstream / "page.md").write_text("upstream\n", encoding="utf-8")
+    commit_all(upstream, "Upstream")
+    git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
+    git(fork, "remote", "add", "upstream", str(upstream))
+    for setting, value in (("pull.rebase", "true"), ("pull.ff", "only")):
+        git(fork, "config", setting, value)
+    (fork / "org.md").write_text("ours\n", encoding="utf-8")
+    commit_all(fork, "Ours")
+    (upstream / "page.md").write_text("upstream, improved\n", encoding="utf-8")
+    commit_all(upstream, "Upstream improved")
+
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "update.sh")], cwd=fork, capture_output=True, text=True,
+                            timeout=120, env=environment())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (fork / "page.md").read_text(encoding="utf-8") == "upstream, improved\n"
+    assert git(fork, "log", "--merges", "--format=%an").stdout.strip() == "Site update"
+    assert "Ours" in git(fork, "log", "--format=%s").stdout

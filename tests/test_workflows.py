@@ -98,12 +98,30 @@ def test_before_pages_is_turned_on_the_deploy_says_what_to_do_instead_of_failing
     assert "::warning title=GitHub Pages is not turned on::" in result.stdout
     assert "https://github.com/oak-tree/safeguarding/settings/pages" in summary
     assert "**Source** to **GitHub Actions**" in summary and "Run workflow" in summary
+    assert "GitHub Pages is not turned on for this repository yet" in summary
     deploy = workflow("deploy.yml")["jobs"]["deploy"]
     assert deploy["if"] == "needs.pages.outputs.url != ''"
 
 
+def test_the_container_job_lets_git_read_the_checkout_before_the_tests_use_it():
+    """In a container the checkout belongs to another user, and git refuses it; test_fork_start reads it with git."""
+    build = workflow("deploy.yml")["jobs"]["build"]
+    assert "container" in build
+    runs = [step.get("run", "") for step in build["steps"]]
+    trusted = next(index for index, run in enumerate(runs) if "safe.directory" in run and "$GITHUB_WORKSPACE" in run)
+    assert trusted < runs.index("make test")
+
+
+def test_pages_set_to_publish_a_branch_says_to_choose_github_actions(tmp_path):
+    result, output, summary = run_step(pages_step(), tmp_path, "legacy https://oak-tree.github.io/safeguarding/", 0)
+    assert result.returncode == 0, result.stderr
+    assert "url=" not in output
+    assert "::warning title=GitHub Pages publishes a branch, not this workflow::" in result.stdout
+    assert "set to publish a branch" in summary and "**Source** to **GitHub Actions**" in summary
+
+
 def test_with_pages_turned_on_the_site_address_reaches_the_build(tmp_path):
-    result, output, summary = run_step(pages_step(), tmp_path, "https://oak-tree.github.io/safeguarding", 0)
+    result, output, summary = run_step(pages_step(), tmp_path, "workflow https://oak-tree.github.io/safeguarding", 0)
     assert result.returncode == 0, result.stderr
     assert "url=https://oak-tree.github.io/safeguarding/" in output
     assert summary == ""
