@@ -17,6 +17,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
+
+from safeguarding_site import css_tools
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
@@ -106,21 +109,40 @@ def finish(html: str, toc_name: str = "Table of contents", security_policy: bool
 # rule for them must stay even though no built page carries them yet.
 MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
 # Material's script names the classes of features this site does not turn on (code annotations and copy
-# buttons, tooltips, tags, versions, the status badge, repository facts): their rules go unless a page uses them.
-UNUSED_FEATURES = re.compile(r"md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
+# buttons, tooltips, tags, versions, the status badge, repository facts, diagrams): their rules and custom
+# properties go unless a page uses them.
+UNUSED_FEATURES = re.compile(r"-*md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
+CLASS_ATTRIBUTE = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ELEMENT = re.compile(r"<([a-zA-Z][\w-]*)")
+QUOTED_NAME = re.compile(r"""["'`]([a-z][a-z0-9]*)["'`]""")
+CUSTOM_PROPERTY = re.compile(r"--[a-zA-Z][\w-]*")
+DATA_SCRIPT = re.compile(r'<script\b[^>]*type="application/(?:ld\+)?json"[^>]*>.*?</script>', re.S)
 
 
-def used_tokens(site_dir) -> set[str]:
-    """What a stylesheet rule may need, in a built site: every word in its pages and in the site's own
-    scripts, and the classes Material's script can add (its md-... names, and MATERIAL_RUNTIME_CLASSES)."""
-    from pathlib import Path
+def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
+    """What a stylesheet rule may need in a built site, and the custom properties a page or script names.
 
-    from safeguarding_site.css_tools import used_tokens as words
-
+    - classes: those in the pages' class attributes, every word in the site's own scripts and in the
+      pages' inline scripts (a script may add a class later), the md-... names in Material's script,
+      and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a page that says "note"
+      has no use for the rules of a note box);
+    - attribute values: every word in the pages and the site's own scripts (data the scripts are
+      given, such as review statuses, ends up in attributes);
+    - elements: those the pages hold, and those a script writes as markup or names in quotes."""
     site_dir = Path(site_dir)
-    scripts = list((site_dir / "assets" / "javascripts").glob("*.js"))
-    ours = [path for path in scripts if not path.name.startswith("bundle.")]
+    scripts = list((site_dir / "assets" / "javascripts").rglob("*.js"))
+    ours = [path for path in scripts if not path.name.startswith(("bundle.", "search.")) and "lunr" not in path.parts]
     material = "".join(path.read_text(encoding="utf-8", errors="replace") for path in scripts if path not in ours)
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in [*site_dir.rglob("*.html"), *ours]]
+    pages = [path.read_text(encoding="utf-8", errors="replace") for path in site_dir.rglob("*.html")]
+    own_code = [path.read_text(encoding="utf-8", errors="replace") for path in ours]
+    inline_code = [code for page in pages for code in re.findall(r"<script\b[^>]*>(.*?)</script>",
+                                                                  DATA_SCRIPT.sub("", page), re.S)]
+    class_words = [" ".join(filter(None, match)) for page in pages for match in CLASS_ATTRIBUTE.findall(page)]
     runtime = {name for name in re.findall(r"md-[\w-]+", material) if not UNUSED_FEATURES.match(name)}
-    return words(texts) | runtime | MATERIAL_RUNTIME_CLASSES
+    classes = css_tools.used_tokens(class_words + own_code + inline_code) | runtime | MATERIAL_RUNTIME_CLASSES
+    values = css_tools.used_tokens(pages + own_code) | runtime
+    code = own_code + [material]
+    tags = {name.lower() for text in pages + code for name in ELEMENT.findall(text)}
+    tags |= {name for text in code for name in QUOTED_NAME.findall(text)}
+    named = {name for text in pages + code for name in CUSTOM_PROPERTY.findall(text) if not UNUSED_FEATURES.match(name)}
+    return css_tools.Usage(classes, values, tags), named

@@ -193,11 +193,14 @@ class SafeguardingPlugin(BasePlugin):
         return css_tools.minify("\n".join(parts))
 
     def on_post_build(self, config) -> None:
-        """Every stylesheet, Material's too, cut to the rules that the built pages and their scripts can use."""
+        """Every stylesheet, Material's too, cut to the rules that the built pages and their scripts can use,
+        then to the custom properties that those rules, the pages or the scripts use."""
         site_dir = Path(config.site_dir)
-        tokens = page_markup.used_tokens(site_dir)
-        for path in (site_dir / "assets" / "stylesheets").glob("*.css"):
-            path.write_text(css_tools.prune(path.read_text(encoding="utf-8"), tokens), encoding="utf-8")
+        usage, named = page_markup.site_usage(site_dir)
+        paths = sorted((site_dir / "assets" / "stylesheets").glob("*.css"))
+        pruned = {path: css_tools.prune(path.read_text(encoding="utf-8"), usage) for path in paths}
+        for path, css in css_tools.drop_unused_properties(pruned, named).items():
+            path.write_text(css, encoding="utf-8")
 
     def on_env(self, env, config, files):
         """What the templates take from the data: the credit, the urgent-help box (the 404 page) and the

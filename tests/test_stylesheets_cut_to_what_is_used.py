@@ -1,6 +1,7 @@
-"""The stylesheets are cut to the rules the built site can use (safeguarding_site/css_tools.py), and
-that changes nothing a reader sees: every element of every state tried here has the same computed
-style with the cut stylesheets as with Material's whole ones."""
+"""The stylesheets are cut to the rules the built site can use, and to the custom properties those
+rules read (safeguarding_site/css_tools.py), and that changes nothing a reader sees: every element of
+every state tried here, and its ::before and ::after, has the same computed style with the cut
+stylesheets as with Material's whole ones."""
 from __future__ import annotations
 
 import shutil
@@ -11,18 +12,21 @@ import pytest
 
 from browser_support import browser_page, wait_for
 from conftest import serve_directory
-from safeguarding_site.css_tools import minify, prune, selector_can_match
+from safeguarding_site.css_tools import Usage, drop_unused_properties, minify, prune, selector_can_match
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 MATERIAL_STYLES = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 PROPERTIES = ["display", "visibility", "position", "color", "background-color", "font-size", "font-weight",
               "margin-top", "margin-left", "padding-top", "padding-left", "border-top-width", "border-top-color",
-              "width", "height", "opacity", "transform", "fill", "text-decoration-line", "outline-style"]
-SNAPSHOT = """props => [...document.querySelectorAll('body *')].map((el, i) => {
-  const style = getComputedStyle(el);
-  return [i, el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className, props.map(p => style.getPropertyValue(p))];
-})"""
+              "width", "height", "opacity", "transform", "fill", "text-decoration-line", "outline-style",
+              "content", "mask-image", "background-image", "border-left-color"]
+SNAPSHOT = """props => [...document.querySelectorAll('body *')].flatMap((el, i) => [null, '::before', '::after']
+  .map(pseudo => {
+    const style = getComputedStyle(el, pseudo);
+    return [i, el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className + (pseudo || ''),
+            props.map(p => style.getPropertyValue(p))];
+  }))"""
 
 
 def test_a_rule_for_a_class_no_page_uses_is_cut_and_one_in_use_kept():
@@ -30,6 +34,20 @@ def test_a_rule_for_a_class_no_page_uses_is_cut_and_one_in_use_kept():
     assert prune(css, {"used"}) == ".used{color:red}.used>p{margin:0}"
     assert selector_can_match(".used:not(.unused)", {"used"})
     assert not selector_can_match('[data-md-color-primary="pink"]', {"indigo"})
+
+
+def test_a_rule_naming_an_element_or_class_only_the_text_mentions_is_cut():
+    usage = Usage(classes={"note"}, values={"slate"}, tags={"p", "div"})
+    css = ".note p{a:b}.tip p{a:b}div>kbd{a:b}[data-scheme=slate] div{a:b}[data-scheme=teal] div{a:b}"
+    assert prune(css, usage) == ".note p{a:b}[data-scheme=slate] div{a:b}"
+    assert selector_can_match("p:not(kbd)", usage)
+
+
+def test_a_custom_property_no_rule_reads_is_dropped_and_the_chain_behind_it():
+    sheets = {"a": ":root{--used:red;--icon:var(--svg);--svg:url(x.svg)}.x{color:var(--used)}",
+              "b": ".y{--set-by-script:1;--lonely:2}"}
+    assert drop_unused_properties(sheets, named={"--set-by-script"}) == {
+        "a": ":root{--used:red}.x{color:var(--used)}", "b": ".y{--set-by-script:1}"}
 
 
 def test_minify_keeps_every_rule_and_drops_comments_and_space():
@@ -60,12 +78,23 @@ def open_menu(page):
     wait_for(page, "() => document.getElementById('__drawer').checked")
 
 
+def fill_worksheet_and_ask_to_clear(page):
+    page.wait_for_selector(".guidelines--enhanced")
+    page.locator("fieldset.guideline__choose input[data-choice=own]").first.check()
+    page.locator("fieldset.guideline__choose input[data-choice=stance]").last.check()
+    page.get_by_role("button", name="Clear the worksheet").click()
+    page.wait_for_selector("dialog[open]")
+
+
 STATES = {
     "home, desktop, search with results": ("", 1280, "light", open_search),
     "tips, phone, menu open": ("tips/", 375, "light", open_menu),
     "review plan, phone, dark": ("review/", 375, "dark", None),
     "resources, desktop, dark": ("resources/", 1280, "dark", None),
     "good practice, tablet": ("good-practice/", 900, "light", None),
+    "guidelines worksheet, phone, dark, a dialog open": ("guidelines-worksheet/", 375, "dark",
+                                                         fill_worksheet_and_ask_to_clear),
+    "about, desktop": ("about/", 1280, "light", None),
 }
 
 
