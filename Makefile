@@ -69,7 +69,7 @@ java: ## Install Debian's Java when missing (the W3C HTML validator, vnu.jar, ru
 	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; }
 	@java -version 2>&1 | head -1
 
-# The checkers that run in a browser (HTML_CodeSniffer) and Lighthouse, exactly as package-lock.json has them.
+# The checkers that run in a browser (HTML_CodeSniffer, IBM Equal Access) and Lighthouse, exactly as package-lock.json has them.
 node_modules/.package-lock.json: package.json package-lock.json | node
 	npm ci --ignore-scripts --no-audit --no-fund
 

@@ -8,7 +8,13 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   empty `tabindex=""` is not a number (the W3C validator reports both on every page);
 - the colour-scheme switch is a `<form>` with nothing to submit: it becomes a named group;
 - the table-of-contents toggle has no accessible name: it gets one;
-- the site's scripts are deferred, so they never hold up the first paint;
+- icons are pictures in a control that is named already: hidden from assistive technology, as
+  checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
+- the empty labels that make up the overlays behind the open menu and search (a click on them
+  closes it) get words, read but not shown (the validator forbids aria-label on a label that names
+  a control);
+- the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
+  that opens a content tab named in the address goes from pages that have no content tabs;
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
   images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
 """
@@ -28,12 +34,21 @@ TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
 HEAD = re.compile(r"<head>")
+TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
+ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
+# Material's empty overlay labels (class, the toggle they close) and the words they get.
+OVERLAYS = {("md-overlay", "__drawer"): "Close the menu", ("md-search__overlay", "__search"): "Close the search"}
+HIDDEN_TEXT = '<span class="site-visually-hidden">{}</span>'  # styles/site.css
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
 def tidy(html: str, toc_name: str) -> str:
     """Material's markup, made valid and named (see the module's docstring)."""
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = ICON.sub('<svg aria-hidden="true"', html)
+    for (name, toggle), words in OVERLAYS.items():
+        html = html.replace(f'<label class="{name}" for="{toggle}"></label>',
+                            f'<label class="{name}" for="{toggle}">{HIDDEN_TEXT.format(words)}</label>')
     html = EMPTY_TABINDEX.sub("", html)
     html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette" role="radiogroup"'
                        r' aria-label="Colour scheme">\1</div>', html)
@@ -100,8 +115,16 @@ def collapse_whitespace(html: str) -> str:
     return "".join(out)
 
 
+def without_unused_scripts(html: str) -> str:
+    """Material's script for content tabs, on a page that has none (pymdownx.tabbed names them __tabbed_)."""
+    script = TABBED_SCRIPT.search(html)
+    if script and "__tabbed_" not in html.replace(script[0], ""):
+        html = html.replace(script[0], "")
+    return html
+
+
 def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
-    html = collapse_whitespace(defer_scripts(tidy(html, toc_name)))
+    html = collapse_whitespace(defer_scripts(without_unused_scripts(tidy(html, toc_name))))
     return add_security_policy(html) if security_policy else html
 
 

@@ -156,6 +156,13 @@ def drop_unused_properties(stylesheets: dict[str, str], named: set[str]) -> dict
                   for path, css in sheets.items()}
 
 
+def join(stylesheets: list[str]) -> str:
+    """Several stylesheets as one, in order; an @charset is only allowed first, so it is kept only there."""
+    charset = re.compile(r'^@charset "[^"]*";')
+    parts = [stylesheets[0], *(charset.sub("", css) for css in stylesheets[1:])] if stylesheets else []
+    return "".join(parts)
+
+
 def minify(css: str) -> str:
     """`css` without comments and with no more space than its meaning needs (strings kept as written)."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)

@@ -29,7 +29,8 @@ PAGES = 1000
 BUDGET = 90_000  # bytes, gzip, all in, on every page type (issue: "front end at the limit")
 PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "checklist (tips)": "tips/index.html",
               "resources": "resources/index.html", "about": "about/index.html",
-              "review plan": "review/index.html"}
+              "review plan": "review/index.html", "guidelines worksheet": "guidelines-worksheet/index.html",
+              "page not found": "404.html"}
 
 
 def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:

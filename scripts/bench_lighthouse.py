@@ -30,7 +30,7 @@ CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 PAGE_TYPES = {"home": "", "guidance": "good-practice/", "tips": "tips/", "resources": "resources/",
-              "about": "about/", "review plan": "review/"}
+              "about": "about/", "review plan": "review/", "worksheet": "guidelines-worksheet/"}
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
            "cumulative-layout-shift": "CLS", "speed-index": "SI"}
 def ensure_lighthouse() -> None:
@@ -49,6 +49,11 @@ def ensure_lighthouse() -> None:
         errors = [line.removeprefix("npm error").strip() for line in result.stderr.splitlines()
                   if line.startswith("npm error") and line.removeprefix("npm error").strip()]
         sys.exit(f"bench: npm ci could not install Lighthouse: {' '.join(errors[:3]) or 'see npm'}")
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes) and how many CPUs it has."""
+    return f"{' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
 
 
 def build(site: Path) -> None:
@@ -90,7 +95,8 @@ def main() -> int:
         server = static_server.start(site, gzip=True)
         base = server.url
         try:
-            print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip:")
+            print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip"
+                  f" (machine load {load()}: the scores are only as steady as the machine is quiet):")
             print(f"  {'page type':12} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT     CLS")
             for label, path in PAGE_TYPES.items():
                 if not (site / path / "index.html").exists():
@@ -103,6 +109,7 @@ def main() -> int:
                     print(f"  {'':12} accessibility audits failed: {', '.join(result['failed'])}")
         finally:
             server.stop()
+    print(f"  machine load at the end: {load()}")
     return 0
 
 

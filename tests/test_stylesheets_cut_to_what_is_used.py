@@ -4,6 +4,7 @@ every state tried here, and its ::before and ::after, has the same computed styl
 stylesheets as with Material's whole ones."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,8 @@ import material
 import pytest
 
 from browser_support import browser_page, wait_for
-from conftest import serve_directory
-from safeguarding_site.css_tools import Usage, drop_unused_properties, minify, prune, selector_can_match
+from conftest import ROOT, serve_directory
+from safeguarding_site.css_tools import Usage, drop_unused_properties, join, minify, prune, selector_can_match
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,13 +56,31 @@ def test_minify_keeps_every_rule_and_drops_comments_and_space():
     assert minify(css) == ".a,.b{color:red;margin:0 0 1rem}@media (max-width: 10em){.a{x:y}}"
 
 
+def test_stylesheets_are_joined_in_order_with_one_charset():
+    assert join(['@charset "UTF-8";a{b:c}', '@charset "UTF-8";d{e:f}', "g{h:i}"]) == '@charset "UTF-8";a{b:c}d{e:f}g{h:i}'
+
+
+def whole_stylesheet() -> str:
+    """The one stylesheet as it would be uncut: Material's two whole, then the site's own from styles/."""
+    names = re.search(r"stylesheets: \[([^\]]+)\]", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+    ours = minify("\n".join((ROOT / "styles" / name.strip()).read_text(encoding="utf-8") for name in names.split(",")))
+    material = [next(MATERIAL_STYLES.glob(f"{part}.*.min.css")).read_text(encoding="utf-8") for part in ("main", "palette")]
+    return join([*material, ours])
+
+
+def test_every_page_links_one_stylesheet_and_material_s_own_are_gone(built_site):
+    assert sorted(path.name for path in (built_site / "assets" / "stylesheets").iterdir()) == ["site.css"]
+    for page in built_site.rglob("*.html"):
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert [link.rsplit("/", 1)[-1] for link in links] == ["site.css"], page
+
+
 @pytest.fixture(scope="module")
 def whole_styles_site(built_site, tmp_path_factory):
-    """The same site with Material's stylesheets put back whole."""
+    """The same site with the stylesheet put back whole: nothing cut from Material's or the site's own."""
     copy = tmp_path_factory.mktemp("whole") / "site"
     shutil.copytree(built_site, copy)
-    for built in (copy / "assets" / "stylesheets").glob("*.min.css"):
-        shutil.copy2(MATERIAL_STYLES / built.name, built)
+    (copy / "assets" / "stylesheets" / "site.css").write_text(whole_stylesheet(), encoding="utf-8")
     server, url = serve_directory(copy)
     yield url
     server.stop()
