@@ -10,9 +10,6 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
 - the table-of-contents toggle has no accessible name: it gets one;
 - icons are pictures in a control that is named already: hidden from assistive technology, as
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
-- the empty labels that make up the overlays behind the open menu and search (a click on them
-  closes it) get words, read but not shown (the validator forbids aria-label on a label that names
-  a control);
 - the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
   that opens a content tab named in the address goes from pages that have no content tabs;
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
@@ -36,9 +33,6 @@ INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\"
 HEAD = re.compile(r"<head>")
 TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
 ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
-# Material's empty overlay labels (class, the toggle they close) and the words they get.
-OVERLAYS = {("md-overlay", "__drawer"): "Close the menu", ("md-search__overlay", "__search"): "Close the search"}
-HIDDEN_TEXT = '<span class="site-visually-hidden">{}</span>'  # styles/site.css
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
@@ -46,9 +40,6 @@ def tidy(html: str, toc_name: str) -> str:
     """Material's markup, made valid and named (see the module's docstring)."""
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = ICON.sub('<svg aria-hidden="true"', html)
-    for (name, toggle), words in OVERLAYS.items():
-        html = html.replace(f'<label class="{name}" for="{toggle}"></label>',
-                            f'<label class="{name}" for="{toggle}">{HIDDEN_TEXT.format(words)}</label>')
     html = EMPTY_TABINDEX.sub("", html)
     html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette" role="radiogroup"'
                        r' aria-label="Colour scheme">\1</div>', html)
