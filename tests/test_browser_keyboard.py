@@ -110,8 +110,12 @@ def test_skip_link_comes_first_and_jumps_past_the_menu(browser, site_url, width)
         page.keyboard.press("Tab")
         assert "md-skip" in focused(page) and "Skip to content" in focused(page)
         assert focus_problems(page) == []
+        page.evaluate("document.querySelector('[data-md-component=container]').dataset.before = 'jump'")
         page.keyboard.press("Enter")
         wait_for(page, "() => location.hash !== ''")  # the jump has happened
+        # Focus went to the content itself, and stays there: the page is not loaded again behind it
+        assert page.evaluate("document.activeElement.closest('.md-content') !== null"), focused(page)
+        assert page.evaluate("document.querySelector('[data-md-component=container]').dataset.before") == "jump"
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('.md-content')"), \
             f"after the skip link, Tab went to {focused(page)}, not into the page content"

@@ -1,4 +1,5 @@
-"""Nothing jumps while the checklist script enhances a page: the room it fills is kept from the first paint."""
+"""Nothing jumps while the checklist and worksheet scripts enhance a page: the room they fill is kept
+from the first paint."""
 import pytest
 
 # Every layout shift so far (buffered), read once two more frames have been drawn: by then any shift
@@ -29,6 +30,19 @@ def test_checklist_pages_do_not_shift_as_the_script_runs(browser, site_url, path
     shift = page.evaluate(CLS)
     context.close()
     assert shift < 0.01, f"{path} at {width} px: cumulative layout shift {shift:.3f}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [412, 1280])
+def test_the_guidelines_worksheet_does_not_shift_as_its_builder_appears(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 850})
+    page = context.new_page()
+    page.goto(site_url + "guidelines-worksheet/", wait_until="load")
+    page.wait_for_selector(".guidelines--enhanced", state="attached")
+    page.wait_for_load_state("networkidle")
+    shift = page.evaluate(CLS)
+    context.close()
+    assert shift < 0.01, f"the worksheet at {width} px: cumulative layout shift {shift:.3f}"
 
 
 @pytest.mark.browser

@@ -1,8 +1,10 @@
-"""The stylesheets are cut to the rules the built site can use (safeguarding_site/css_tools.py), and
-that changes nothing a reader sees: every element of every state tried here has the same computed
-style with the cut stylesheets as with Material's whole ones."""
+"""The stylesheets are cut to the rules the built site can use, and to the custom properties those
+rules read (safeguarding_site/css_tools.py), and that changes nothing a reader sees: every element of
+every state tried here, and its ::before and ::after, has the same computed style with the cut
+stylesheets as with Material's whole ones."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,19 +12,22 @@ import material
 import pytest
 
 from browser_support import browser_page, wait_for
-from conftest import serve_directory
-from safeguarding_site.css_tools import minify, prune, selector_can_match
+from conftest import ROOT, serve_directory
+from safeguarding_site.css_tools import Usage, drop_unused_properties, join, minify, prune, selector_can_match
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 MATERIAL_STYLES = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 PROPERTIES = ["display", "visibility", "position", "color", "background-color", "font-size", "font-weight",
               "margin-top", "margin-left", "padding-top", "padding-left", "border-top-width", "border-top-color",
-              "width", "height", "opacity", "transform", "fill", "text-decoration-line", "outline-style"]
-SNAPSHOT = """props => [...document.querySelectorAll('body *')].map((el, i) => {
-  const style = getComputedStyle(el);
-  return [i, el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className, props.map(p => style.getPropertyValue(p))];
-})"""
+              "width", "height", "opacity", "transform", "fill", "text-decoration-line", "outline-style",
+              "content", "mask-image", "background-image", "border-left-color"]
+SNAPSHOT = """props => [...document.querySelectorAll('body *')].flatMap((el, i) => [null, '::before', '::after']
+  .map(pseudo => {
+    const style = getComputedStyle(el, pseudo);
+    return [i, el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className + (pseudo || ''),
+            props.map(p => style.getPropertyValue(p))];
+  }))"""
 
 
 def test_a_rule_for_a_class_no_page_uses_is_cut_and_one_in_use_kept():
@@ -32,18 +37,50 @@ def test_a_rule_for_a_class_no_page_uses_is_cut_and_one_in_use_kept():
     assert not selector_can_match('[data-md-color-primary="pink"]', {"indigo"})
 
 
+def test_a_rule_naming_an_element_or_class_only_the_text_mentions_is_cut():
+    usage = Usage(classes={"note"}, values={"slate"}, tags={"p", "div"})
+    css = ".note p{a:b}.tip p{a:b}div>kbd{a:b}[data-scheme=slate] div{a:b}[data-scheme=teal] div{a:b}"
+    assert prune(css, usage) == ".note p{a:b}[data-scheme=slate] div{a:b}"
+    assert selector_can_match("p:not(kbd)", usage)
+
+
+def test_a_custom_property_no_rule_reads_is_dropped_and_the_chain_behind_it():
+    sheets = {"a": ":root{--used:red;--icon:var(--svg);--svg:url(x.svg)}.x{color:var(--used)}",
+              "b": ".y{--set-by-script:1;--lonely:2}"}
+    assert drop_unused_properties(sheets, named={"--set-by-script"}) == {
+        "a": ":root{--used:red}.x{color:var(--used)}", "b": ".y{--set-by-script:1}"}
+
+
 def test_minify_keeps_every_rule_and_drops_comments_and_space():
     css = "/* note */\n.a ,\n  .b {\n  color : red ;\n  margin: 0 0  1rem;\n}\n@media (max-width: 10em) {\n .a { x: y }\n}\n"
     assert minify(css) == ".a,.b{color:red;margin:0 0 1rem}@media (max-width: 10em){.a{x:y}}"
 
 
+def test_stylesheets_are_joined_in_order_with_one_charset():
+    assert join(['@charset "UTF-8";a{b:c}', '@charset "UTF-8";d{e:f}', "g{h:i}"]) == '@charset "UTF-8";a{b:c}d{e:f}g{h:i}'
+
+
+def whole_stylesheet() -> str:
+    """The one stylesheet as it would be uncut: Material's two whole, then the site's own from styles/."""
+    names = re.search(r"stylesheets: \[([^\]]+)\]", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+    ours = minify("\n".join((ROOT / "styles" / name.strip()).read_text(encoding="utf-8") for name in names.split(",")))
+    material = [next(MATERIAL_STYLES.glob(f"{part}.*.min.css")).read_text(encoding="utf-8") for part in ("main", "palette")]
+    return join([*material, ours])
+
+
+def test_every_page_links_one_stylesheet_and_material_s_own_are_gone(built_site):
+    assert sorted(path.name for path in (built_site / "assets" / "stylesheets").iterdir()) == ["site.css"]
+    for page in built_site.rglob("*.html"):
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert [link.rsplit("/", 1)[-1] for link in links] == ["site.css"], page
+
+
 @pytest.fixture(scope="module")
 def whole_styles_site(built_site, tmp_path_factory):
-    """The same site with Material's stylesheets put back whole."""
+    """The same site with the stylesheet put back whole: nothing cut from Material's or the site's own."""
     copy = tmp_path_factory.mktemp("whole") / "site"
     shutil.copytree(built_site, copy)
-    for built in (copy / "assets" / "stylesheets").glob("*.min.css"):
-        shutil.copy2(MATERIAL_STYLES / built.name, built)
+    (copy / "assets" / "stylesheets" / "site.css").write_text(whole_stylesheet(), encoding="utf-8")
     server, url = serve_directory(copy)
     yield url
     server.stop()
@@ -60,12 +97,23 @@ def open_menu(page):
     wait_for(page, "() => document.getElementById('__drawer').checked")
 
 
+def fill_worksheet_and_ask_to_clear(page):
+    page.wait_for_selector(".guidelines--enhanced")
+    page.locator("fieldset.guideline__choose input[data-choice=own]").first.check()
+    page.locator("fieldset.guideline__choose input[data-choice=stance]").last.check()
+    page.get_by_role("button", name="Clear the worksheet").click()
+    page.wait_for_selector("dialog[open]")
+
+
 STATES = {
     "home, desktop, search with results": ("", 1280, "light", open_search),
     "tips, phone, menu open": ("tips/", 375, "light", open_menu),
     "review plan, phone, dark": ("review/", 375, "dark", None),
     "resources, desktop, dark": ("resources/", 1280, "dark", None),
     "good practice, tablet": ("good-practice/", 900, "light", None),
+    "guidelines worksheet, phone, dark, a dialog open": ("guidelines-worksheet/", 375, "dark",
+                                                         fill_worksheet_and_ask_to_clear),
+    "about, desktop": ("about/", 1280, "light", None),
 }
 
 

@@ -23,6 +23,22 @@ test("today is the local date written YYYY-MM-DD", () => {
   assert.equal(dates.today(new Date(2026, 0, 9, 23, 59)), "2026-01-09");
 });
 
+test("no date formatter is made until a date is written (today's date needs none)", () => {
+  const real = Intl.DateTimeFormat;
+  let made = 0;
+  Intl.DateTimeFormat = function (...args) { made += 1; return new real(...args); };
+  try {
+    const fresh = makeDates(contract);
+    fresh.today();
+    assert.equal(made, 0);
+    fresh.longDate("2026-12-01");
+    fresh.longDate("2026-12-02");
+    assert.equal(made, 1);
+  } finally {
+    Intl.DateTimeFormat = real;
+  }
+});
+
 test("statuses keep the contract's order and labels", () => {
   const labels = statusLabels(contract);
   assert.deepEqual([...labels.keys()], contract.review.statuses.map(({ id }) => id));
