@@ -45,6 +45,16 @@ function enhanceItem(li, labels) {
   }
   label.before(box);
 
+  const panel = make("details", "checklist__plan");
+  panel.append(make("summary", "", "Plan and notes"));
+  li.append(make("div", "checklist__record"), panel);
+}
+
+/* A "Plan and notes" panel's fields, made the first time it opens (a page with many items stays quick
+ * to start); true if they were made now. */
+export function fillPanel(panel, labels) {
+  if (panel.querySelector(".checklist__fields")) return false;
+  const id = panel.closest(".checklist__item[data-item]").dataset.item;
   const status = make("select");
   for (const [value, name] of labels) status.append(new Option(name, value));
   const notes = make("textarea");
@@ -54,14 +64,11 @@ function enhanceItem(li, labels) {
   owner.autocomplete = "off";
   const due = make("input");
   due.type = "date";
-
-  const panel = make("details", "checklist__plan");
-  const summary = make("summary", "", "Plan and notes");
   const fields = make("div", "checklist__fields");
   fields.append(field(id, "status", "Status", status), field(id, "notes", "Notes", notes),
     field(id, "owner", "Who will follow it up", owner), field(id, "due", "By when", due));
-  panel.append(summary, fields);
-  li.append(make("div", "checklist__record"), panel);
+  panel.append(fields);
+  return true;
 }
 
 /* Add the controls to one checklist (once); `ownMessages` gives it a status line of its own. */

@@ -6,7 +6,7 @@
  * on the document, so Material's instant navigation needs no re-binding; `init` runs on every page. */
 
 import { makeDates, readContract, statusLabels } from "./contract.js";
-import { enhance, itemText, setText, showChecklist } from "./checklist-ui.js";
+import { enhance, fillPanel, itemText, setText, showChecklist } from "./checklist-ui.js";
 import { createDialog } from "./confirm-dialog.js";
 import { startTool } from "./every-page.js";
 import { chosenFile, download } from "./device-files.js";
@@ -218,3 +218,13 @@ function onChange(event) {
 }
 
 startTool({ start: init, storageKey: store.key, onEdit: onChange, onClick, dialog });
+/* A panel's fields are made as it opens: on the click (or Enter, Space) that opens it, so the next Tab
+ * lands in them, and on any other opening (find in page, a script) by its toggle event. */
+function openingPanel(event) {
+  const panel = event.target.closest && event.target.closest(".checklist__plan");
+  const opening = event.type === "toggle" ? panel === event.target && panel.open
+    : panel && !panel.open && event.target.closest("summary")?.parentElement === panel;
+  if (opening && fillPanel(panel, labels)) refresh();
+}
+document.addEventListener("click", openingPanel, true);
+document.addEventListener("toggle", openingPanel, true);

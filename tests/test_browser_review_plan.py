@@ -62,6 +62,12 @@ def open_plan(page, item_id):
     return panel
 
 
+def plan_field(page, item_id, name):
+    """One field of an item's "Plan and notes" panel, opened as a reader would (its fields are made then)."""
+    open_plan(page, item_id)
+    return page.locator(f"#{name}-{item_id}")
+
+
 def fill_item(page, item_id, status=None, notes=None, owner=None, due=None):
     open_plan(page, item_id)
     if status:
@@ -122,19 +128,19 @@ def test_answers_survive_reload_and_instant_navigation(page, instant_site_url):
 
     page.reload()
     page.wait_for_selector(".checklist[data-enhanced]")
-    expect(page.locator("#notes-gp-defensible")).to_have_value("Add to induction")
-    expect(page.locator("#owner-gp-defensible")).to_have_value("Jo")
-    expect(page.locator("#due-gp-defensible")).to_have_value("2027-01-15")
-    expect(page.locator("#status-gp-own-guidelines")).to_have_value("not-applicable")
+    expect(plan_field(page, "gp-defensible", "notes")).to_have_value("Add to induction")
+    expect(plan_field(page, "gp-defensible", "owner")).to_have_value("Jo")
+    expect(plan_field(page, "gp-defensible", "due")).to_have_value("2027-01-15")
+    expect(plan_field(page, "gp-own-guidelines", "status")).to_have_value("not-applicable")
     expect(page.locator("#checklist-good-practice-prompts .checklist__progress")).to_have_text(
         "0 of 8 done, 1 does not apply")
 
     page.evaluate("window.__samePage = true")
     nav_to(page, "Useful tips", "tips/")
     expect(page.locator("#check-tip-no-linking")).to_be_checked()
-    expect(page.locator("#status-tip-no-linking")).to_have_value("done")
-    expect(page.locator("#status-tip-privacy-settings")).to_have_value("in-progress")
-    expect(page.locator("#notes-tip-privacy-settings")).to_have_value("Check each account\nevery term")
+    expect(plan_field(page, "tip-no-linking", "status")).to_have_value("done")
+    expect(plan_field(page, "tip-privacy-settings", "status")).to_have_value("in-progress")
+    expect(plan_field(page, "tip-privacy-settings", "notes")).to_have_value("Check each account\nevery term")
     expect(page.locator("#item-tip-privacy-settings .checklist__record")).to_contain_text("Who will follow it up: Sam")
     expect(page.locator("#item-tip-privacy-settings .checklist__record")).to_contain_text("By when: 3 March 2027")
 
@@ -149,9 +155,9 @@ def test_ticking_an_item_makes_it_done_and_unticking_keeps_it_in_progress(page, 
     page.wait_for_selector(".checklist[data-enhanced]")
     fill_item(page, "action-policy", notes="Draft ready")
     page.check("#check-action-policy")
-    expect(page.locator("#status-action-policy")).to_have_value("done")
+    expect(plan_field(page, "action-policy", "status")).to_have_value("done")
     page.uncheck("#check-action-policy")
-    expect(page.locator("#status-action-policy")).to_have_value("in-progress")
+    expect(plan_field(page, "action-policy", "status")).to_have_value("in-progress")
     page.select_option("#status-action-policy", "done")
     expect(page.locator("#check-action-policy")).to_be_checked()
 
@@ -223,7 +229,7 @@ def test_save_both_formats_start_new_and_open_restores_everything_without_any_re
     expect(message(page)).to_contain_text(f"answers for {len(SEEDED)} items restored")
     assert answers(stored(page)) == answers(before)
     expect(page.locator("#check-tip-no-linking")).to_be_checked()
-    expect(page.locator("#notes-tip-privacy-settings")).to_have_value("Check each account\nevery term")
+    expect(plan_field(page, "tip-privacy-settings", "notes")).to_have_value("Check each account\nevery term")
 
     web = [url for url in requests if url.startswith(("http:", "https:"))]
     assert web == [], f"saving or opening a review made requests: {web}"
@@ -319,7 +325,7 @@ def test_html_script_emoji_and_long_notes_are_kept_and_shown_as_text(page, insta
                         "[data-review-actions] b").count() == 0
     notes = page.locator("#item-tip-keep-records .checklist__record-notes").text_content()
     assert notes == "Notes: " + LONG
-    assert page.locator("#notes-tip-copy-colleagues").input_value() == HOSTILE
+    assert plan_field(page, "tip-copy-colleagues", "notes").input_value() == HOSTILE
 
     _, markdown = download(page, "Copy for minutes")
     assert "\\<img src=x onerror=alert(1)\\>" in markdown and "<img" not in markdown.replace("\\<img", "")
