@@ -221,8 +221,8 @@ class _Collector:
     def __init__(self):
         self.variables, self.macros, self.page, self.markdown = {}, {}, None, ""
 
-    def macro(self, fn):
-        self.macros[fn.__name__] = fn
+    def macro(self, fn, name=None):
+        self.macros[name or fn.__name__] = fn
         return fn
 
 

@@ -3,6 +3,7 @@ only, and nothing patches sys.path (the project installs itself)."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,20 @@ def test_nothing_patches_the_import_path():
                 continue
             text = path.read_text(encoding="utf-8")
             assert "sys.path.insert" not in text and "sys.path.append" not in text, path.relative_to(ROOT)
+
+
+def test_every_page_prerenders_without_the_macros_plugin_as_make_bench_needs():
+    """`make bench` times the data layer against pages whose macros were replaced by their output."""
+    from mkdocs_adapter import macros
+
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))}
+    rendered = macros.prerender(ROOT, pages)
+    assert rendered.keys() == pages.keys()
+    calls = [path.name for path, text in pages.items() if "{{" in text]
+    assert calls, "no page calls a macro"
+    for path, text in rendered.items():
+        # What a page shows as an example, `{{ our_guidelines() }}`, stays, in code.
+        left = [call for call in re.findall(r"\{\{.*?\}\}", text) if f"`{call}`" not in text]
+        assert not left, f"{path.name} still holds macro calls: {left}"
+    resources = next(text for path, text in rendered.items() if path.name == "resources.md")
+    assert "ceop" in resources.lower() and "<a " in resources
