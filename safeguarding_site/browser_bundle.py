@@ -10,6 +10,10 @@ it names. The modules keep to a small, checked subset of the syntax:
     export function f() {}   export async function f() {}   export const|let|var|class x ...
 
 Anything else that imports or exports is refused with the file and line, as is an import cycle.
+
+Every page runs `site.js` first (it is what loads a tool's script), so a tool's script does not carry
+its own copy of a module `site.js` already holds: `site.js` hands its modules over on `window`, and the
+tool's script takes them from there (one copy of the contract and the page wiring on a page, not two).
 """
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:function\*?|const|let|var|cla
                     re.M)
 STRAY = re.compile(r"^(?:import|export)\b.*$", re.M)
 NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
+EVERY_PAGE = "site.js"  # the entry every page runs before any tool's script
+HANDED_OVER = "__siteModules"  # where it leaves its modules for the tools' scripts
 
 
 class BundleError(ValueError):
@@ -101,14 +107,22 @@ def _ordered(entry: Path, root: Path) -> list[_Module]:
 
 
 def bundle(entry: Path, root: Path | None = None) -> str:
-    """One classic script that runs `entry` and the modules it imports, in order."""
+    """One classic script that runs `entry` and the modules it imports, in order (taking those the
+    every-page script holds from it, when `root` has one and `entry` is another)."""
     entry = Path(entry).resolve()
     root = Path(root).resolve() if root else entry.parent
     modules = _ordered(entry, root)
+    every_page = root / EVERY_PAGE
+    held = set()
+    if entry != every_page and every_page.is_file():
+        held = {module.path for module in _ordered(every_page, root) if module.path != every_page}
     by_path = {module.path: module for module in modules}
     parts = [f"/* Built by safeguarding_site/browser_bundle.py from {by_path[entry].label} and what it imports"
              " (browser/): edit those, not this. */", "(() => {", '"use strict";']
     for module in modules:
+        if module.path in held:
+            parts.append(f"const {module.variable} = window.{HANDED_OVER}[{module.label!r}];")
+            continue
         lines = [f"/* {module.label} */"]
         for target, namespace, pairs in module.imports:
             source = by_path[target]
@@ -121,6 +135,9 @@ def bundle(entry: Path, root: Path | None = None) -> str:
                 lines.append("const { " + ", ".join(e if e == l else f"{e}: {l}" for e, l in pairs)
                              + f" }} = {source.variable};")
         if module.path == entry:
+            if entry == every_page:
+                handed = ", ".join(f"{m.label!r}: {m.variable}" for m in modules if m.path != entry)
+                lines.append(f"window.{HANDED_OVER} = {{ {handed} }};")
             parts += ["(() => {", *lines, module.body, "})();"]
         else:
             parts += [f"const {module.variable} = (() => {{", *lines, module.body,

@@ -77,6 +77,28 @@ def test_a_bundle_runs_the_entry_after_what_it_imports_with_each_module_in_its_o
     assert result.stdout.strip() == "Hello Sam 2 1 42 main"
 
 
+def test_a_tool_script_uses_the_modules_the_every_page_script_already_holds(tmp_path):
+    """Every page runs site.js before it loads a tool's script: the tool's script carries no second copy
+    of what site.js holds, and both share one instance (one cache, one set of listeners)."""
+    files = {
+        "site.js": 'import { hit } from "./shared.js";\nhit("site");\n',
+        "tool.js": 'import { hit, seen } from "./shared.js";\nimport { own } from "./own.js";\n'
+                   'hit("tool");\nconsole.log(seen().join(" "), own());\n',
+        "shared.js": "const calls = [];\nexport function hit(who) { calls.push(who); }\n"
+                     "export const seen = () => calls;\nexport const MARKER = 'only-in-shared';\n",
+        "own.js": "export const own = () => 'own-module';\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    site, tool = bundle(tmp_path / "site.js", tmp_path), bundle(tmp_path / "tool.js", tmp_path)
+    assert "only-in-shared" in site and "only-in-shared" not in tool
+    page = tmp_path / "page.js"
+    page.write_text("globalThis.window = globalThis;\n" + site + ";\n" + tool, encoding="utf-8")  # two scripts
+    result = node(str(page), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "site tool own-module"
+
+
 def test_a_bundle_is_a_classic_script_in_strict_mode(tmp_path):
     result = run_bundle(tmp_path, {"main.js": "undeclared = 1;\n"})
     assert result.returncode != 0 and "ReferenceError" in result.stderr
