@@ -51,10 +51,11 @@ function enhanceItem(li, labels) {
 }
 
 /* A "Plan and notes" panel's fields, made the first time it opens (a page with many items stays quick
- * to start); true if they were made now. */
-export function fillPanel(panel, labels) {
-  if (panel.querySelector(".checklist__fields")) return false;
-  const id = panel.closest(".checklist__item[data-item]").dataset.item;
+ * to start) and showing the item's answer in `review`. */
+export function fillPanel(panel, labels, review) {
+  if (panel.querySelector(".checklist__fields")) return;
+  const li = panel.closest(".checklist__item[data-item]");
+  const id = li.dataset.item;
   const status = make("select");
   for (const [value, name] of labels) status.append(new Option(name, value));
   const notes = make("textarea");
@@ -68,7 +69,7 @@ export function fillPanel(panel, labels) {
   fields.append(field(id, "status", "Status", status), field(id, "notes", "Notes", notes),
     field(id, "owner", "Who will follow it up", owner), field(id, "due", "By when", due));
   panel.append(fields);
-  return true;
+  syncControls(li, recordOf(review, id));
 }
 
 /* Add the controls to one checklist (once); `ownMessages` gives it a status line of its own. */

@@ -224,7 +224,7 @@ function openingPanel(event) {
   const panel = event.target.closest && event.target.closest(".checklist__plan");
   const opening = event.type === "toggle" ? panel === event.target && panel.open
     : panel && !panel.open && event.target.closest("summary")?.parentElement === panel;
-  if (opening && fillPanel(panel, labels)) refresh();
+  if (opening) fillPanel(panel, labels, tool.doc);
 }
 document.addEventListener("click", openingPanel, true);
 document.addEventListener("toggle", openingPanel, true);
