@@ -83,7 +83,7 @@ export function enhance(list, labels, ownMessages) {
   const reset = make("button", "md-button checklist__reset", "Clear ticks");
   reset.type = "button";
   reset.setAttribute("data-checklist-reset", "");
-  reset.append(make("span", "checklist__hidden", ` in “${title}” (notes are kept)`));
+  reset.append(make("span", "visually-hidden", ` in “${title}” (notes are kept)`));
   bar.append(progress, reset);
   if (ownMessages) {
     const message = make("p", "checklist__message");

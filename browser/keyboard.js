@@ -8,7 +8,8 @@
   each instant page change, which replaces the menu.
   site.css hides closed menus and panels so that Tab never lands on something out of sight.
 */
-var FOCUSABLE = "a[href], label[tabindex='0'], button:not([disabled]), input:not([type='hidden'])";
+/* What Tab can reach (Material's toggles, drawn at no size, have tabindex=-1). */
+var FOCUSABLE = "a[href], label[tabindex='0'], button:not([disabled]), input:not([type='hidden']):not([tabindex='-1'])";
 
 function toggleOf(label) {
   return document.getElementById(label.htmlFor);

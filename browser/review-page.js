@@ -44,7 +44,7 @@ export function showPlan(app, review, guide, { contract, labels, dates }) {
     const forget = make("button", "md-button", "Remove from the review");
     forget.type = "button";
     forget.setAttribute("data-review-forget", id);
-    forget.append(make("span", "checklist__hidden", `: ${r.text || id}`));
+    forget.append(make("span", "visually-hidden", `: ${r.text || id}`));
     li.append(shown, forget);
     return li;
   }));
@@ -75,7 +75,7 @@ export function showConflicts(app, review, guide, { labels, dates }) {
       button.type = "button";
       button.setAttribute("data-review-settle", id);
       button.setAttribute("data-take", take ? "theirs" : "mine");
-      button.append(make("span", "checklist__hidden", `: ${title}`));
+      button.append(make("span", "visually-hidden", `: ${title}`));
       box.append(button);
       return box;
     };

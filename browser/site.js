@@ -1,5 +1,5 @@
-/* What every page runs: the scripts of the tools the page shows, keyboard access to the menu and search
- * on phones, a skip link that moves focus, help when a search finds nothing, link addresses for print,
+/* What every page runs: the scripts of the tools the page shows, Material's menu and search toggles
+ * made sound for assistive technology, keyboard access to them on phones, a skip link that moves focus, help when a search finds nothing, link addresses for print,
  * and the page's review date. */
 
 import { onEveryPage } from "./every-page.js";
@@ -9,14 +9,17 @@ import { markReviewDate } from "./review-date.js";
 import { startSearchHelp } from "./search-help.js";
 import { startSkipLink } from "./skip-link.js";
 import { setUpKeyboard, startKeyboard } from "./keyboard.js";
+import { setUpToggles, startToggles } from "./toggles.js";
 
 function everyPage() {
   loadPageScripts();
+  setUpToggles();
   setUpKeyboard();
   markLinks();
   markReviewDate();
 }
 
+startToggles();
 startKeyboard();
 startSearchHelp();
 startSkipLink();

@@ -6,8 +6,18 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
 
 - `autocomplete` is only allowed on text-like inputs, not on Material's checkbox toggles, and an
   empty `tabindex=""` is not a number (the W3C validator reports both on every page);
-- the colour-scheme switch is a `<form>` with nothing to submit: it becomes a named group;
-- the table-of-contents toggle has no accessible name: it gets one;
+- the colour-scheme switch is a `<form>` with nothing to submit, whose visible switch is a <label> for
+  the other scheme's radio button, placed before that radio and holding only an icon (IBM Equal
+  Access: input_label_after, label_content_exists, label_name_visible). It becomes a plain group in
+  which the switch is a button that says what it does ("Switch to dark mode") and toggles.js chooses
+  the scheme with it; the radios, which only hold the choice for Material's script, are kept out of
+  the tab order and out of assistive technology (the scheme needs JavaScript in any case);
+- Material's toggles (the checkboxes behind the menu, search, sub-menus and table of contents) are
+  drawn at no size by site.css instead of not at all, so that each <label> points at a control that is
+  there (IBM Equal Access: label_ref_valid); they are kept out of the tab order and out of assistive
+  technology, which the labels and the header buttons speak for (toggles.js);
+- the arrow that closes the search on a phone, a label holding only an icon, says "Close search" to
+  a screen reader (label_content_exists);
 - icons are pictures in a control that is named already: hidden from assistive technology, as
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
 - the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
@@ -27,7 +37,11 @@ from safeguarding_site import css_tools
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 PALETTE = re.compile(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>', re.S)
-TOC_TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">')
+TOGGLE = re.compile(r'<input class="[^"]*\b(?:md-toggle|md-option)\b[^"]*"(?![^>]*\baria-hidden=)')
+SCHEME_LABEL = re.compile(r'<label class="md-header__button md-icon" title="(?P<title>[^"]+)" for="(?P<for>__palette_\d+)"'
+                          r'(?P<rest>[^>]*)>(?P<icon>.*?)</label>', re.S)
+SEARCH_ICON = re.compile(r'(<label class="md-search__icon md-icon" for="__search">\s*<svg\b.*?</svg>)', re.S)
+CLOSE_SEARCH = "Close search"
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
 HEAD = re.compile(r"<head>")
@@ -36,15 +50,28 @@ ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
-def tidy(html: str, toc_name: str) -> str:
+def tidy(html: str) -> str:
     """Material's markup, made valid and named (see the module's docstring)."""
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = ICON.sub('<svg aria-hidden="true"', html)
     html = EMPTY_TABINDEX.sub("", html)
-    html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette" role="radiogroup"'
-                       r' aria-label="Colour scheme">\1</div>', html)
-    return TOC_TOGGLE.sub(f'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc"'
-                          f' aria-label="{toc_name}">', html)
+    html = TOGGLE.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
+    html = name_scheme_options(html)
+    html = SCHEME_LABEL.sub(r'<button type="button" class="md-header__button md-icon" title="\g<title>"'
+                            r' data-choose-scheme="\g<for>"\g<rest>>\g<icon><span class="visually-hidden">\g<title></span></button>',
+                            html)
+    # Between the two icons: Material's stylesheet picks them by svg:first-child and svg:last-child.
+    html = SEARCH_ICON.sub(rf'\1<span class="visually-hidden">{CLOSE_SEARCH}</span>', html)
+    return PALETTE.sub(r'<div class="md-header__option" data-md-component="palette">\1</div>', html)
+
+
+def name_scheme_options(html: str) -> str:
+    """Each scheme's radio named with the words of the switch that chooses it, which say what choosing
+    it does: Material names it with the other scheme's ("Switch to light mode" on the dark one)."""
+    for match in SCHEME_LABEL.finditer(html):
+        option = re.compile(rf'(<input class="md-option"[^>]*?\baria-label=")[^"]*("[^>]*\bid="{match["for"]}")')
+        html = option.sub(rf"\g<1>{match['title']}\g<2>", html)
+    return html
 
 
 def defer_scripts(html: str) -> str:
@@ -114,8 +141,8 @@ def without_unused_scripts(html: str) -> str:
     return html
 
 
-def finish(html: str, toc_name: str = "Table of contents", security_policy: bool = True) -> str:
-    html = collapse_whitespace(defer_scripts(without_unused_scripts(tidy(html, toc_name))))
+def finish(html: str, security_policy: bool = True) -> str:
+    html = collapse_whitespace(defer_scripts(without_unused_scripts(tidy(html))))
     return add_security_policy(html) if security_policy else html
 
 

@@ -15,8 +15,7 @@ MAX_TAB_STOPS = 300
 FOCUS_PROBLEMS = """() => {
   const element = document.activeElement;
   if (!element || element === document.body) return [];
-  // Material's colour-scheme switch is a hidden radio button; its label next to it shows the focus
-  const shown = element.matches("input.md-option") ? element.nextElementSibling : element;
+  const shown = element;  // what a sighted reader sees of the focus
   const style = getComputedStyle(shown);
   const box = shown.getBoundingClientRect();
   const problems = [];

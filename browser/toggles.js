@@ -1,0 +1,76 @@
+/* Material's menu, search, sub-menus and table of contents open and close with <label>s that tick
+ * checkboxes (its stylesheet does the rest, so all of it works without JavaScript). site.css draws
+ * those checkboxes at no size instead of not at all, so every label points at a control that is there;
+ * page_markup.py keeps them out of the tab order and out of assistive technology. Once this runs:
+ * - a click on such a label ticks its checkbox without moving focus onto it (a label sends focus to its
+ *   control, here an invisible one: the next Tab would start from nowhere a reader can see);
+ * - the backdrops behind the open menu and search, empty labels that close them when clicked, become
+ *   plain elements that do the same. A label with nothing in it, and a second label for one control,
+ *   are wrong to accessibility checkers; the backdrop is for the mouse only (Escape, the menu button and
+ *   "Close search" do the same for everyone).
+ * The colour-scheme switch is a button (page_markup.py) that chooses the other scheme's radio, which
+ * Material's script watches; focus moves to the switch that takes its place. */
+
+const TOGGLE = "input.md-toggle";
+const BACKDROPS = "label.md-overlay[for], label.md-search__overlay[for]";
+const INSIDE_A_LABEL = "a[href], button, input, select, textarea";
+
+function toggleOf(label) {
+  const control = label.control;
+  return control && control.matches(TOGGLE) ? control : null;
+}
+
+function tickWithoutFocus(event) {
+  const label = event.target instanceof Element ? event.target.closest("label[for]") : null;
+  const toggle = label && toggleOf(label);
+  if (!toggle) return;
+  const inner = event.target.closest(INSIDE_A_LABEL);
+  if (inner && label.contains(inner)) return; /* a link inside the label goes where it goes */
+  event.preventDefault();
+  toggle.click();
+}
+
+function asBackdrop(label) {
+  const toggle = toggleOf(label);
+  if (!toggle) return;
+  const backdrop = document.createElement("div");
+  backdrop.className = label.className;
+  backdrop.addEventListener("click", () => {
+    if (toggle.checked) toggle.click();
+  });
+  label.replaceWith(backdrop);
+}
+
+function chooseScheme(event) {
+  const button = event.target instanceof Element ? event.target.closest("button[data-choose-scheme]") : null;
+  const option = button && document.getElementById(button.dataset.chooseScheme);
+  if (!option) return;
+  option.click();
+  /* Material shows the switch that follows the chosen scheme's radio, and hides the others. */
+  const next = option.nextElementSibling;
+  if (next && next !== button && next.matches("button[data-choose-scheme]")) {
+    button.hidden = true;
+    next.hidden = false;
+    next.focus();
+  }
+}
+
+/* Material's palette answers Enter by choosing the next scheme and focusing its radio: the button does
+   that now (Enter clicks it), so Material is not told of the key as well. */
+function keepEnterOnTheButton(event) {
+  if (event.key === "Enter" && event.target instanceof Element && event.target.matches("button[data-choose-scheme]")) {
+    event.stopPropagation();
+  }
+}
+
+/* On every page Material shows (an instant page change may bring the backdrops back). */
+export function setUpToggles() {
+  document.querySelectorAll(BACKDROPS).forEach(asBackdrop);
+}
+
+/* Listen once. */
+export function startToggles() {
+  document.addEventListener("click", tickWithoutFocus);
+  document.addEventListener("click", chooseScheme);
+  document.addEventListener("keydown", keepEnterOnTheButton, true);
+}

@@ -1,0 +1,66 @@
+"""Material's menu, search and colour-scheme switches, made sound for assistive technology
+(page_markup.py, toggles.js, site.css), still work as readers use them: a click on a menu label opens
+its sub-menu without sending focus to a control nobody can see, the backdrop behind the open menu
+closes it, and the colour-scheme switch is a button that keeps focus on the switch."""
+from __future__ import annotations
+
+import pytest
+
+from browser_support import browser_page, wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+FOCUSED_TOGGLE = "document.activeElement && document.activeElement.matches('input.md-toggle, input.md-option')"
+
+
+def open_phone_menu(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_selector(".md-header .site-menu-button")
+    page.locator(".site-menu-button").click()
+    wait_for(page, "() => document.getElementById('__drawer').checked")
+
+
+def test_a_click_on_a_menu_label_opens_its_sub_menu_without_sending_focus_to_a_hidden_control(browser, site_url):
+    with browser_page(browser, 375) as page:
+        open_phone_menu(page, site_url, "about/")
+        page.locator(".md-nav--primary label.md-nav__link", has_text="Help and resources").click()
+        wait_for(page, "() => document.getElementById('__nav_3').checked")
+        assert not page.evaluate(FOCUSED_TOGGLE), page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+        # its "back" title closes the sub-menu again, and focus still stays off the hidden toggle
+        page.locator(".md-nav--primary label.md-nav__title[for=__nav_3]").click()
+        wait_for(page, "() => !document.getElementById('__nav_3').checked")
+        assert not page.evaluate(FOCUSED_TOGGLE)
+        assert page.evaluate("window.scrollY") == 0
+
+
+def test_the_backdrop_behind_the_open_menu_closes_it_and_is_no_label(browser, site_url):
+    with browser_page(browser, 375) as page:
+        open_phone_menu(page, site_url, "tips/")
+        assert page.evaluate("document.querySelectorAll('label.md-overlay, label.md-search__overlay').length") == 0
+        page.mouse.click(360, 400)  # beside the drawer, on the backdrop
+        wait_for(page, "() => !document.getElementById('__drawer').checked")
+
+
+def test_the_toggles_are_out_of_the_tab_order_and_hidden_from_assistive_technology(browser, site_url):
+    with browser_page(browser, 1280) as page:
+        page.goto(site_url + "tips/")
+        toggles = page.eval_on_selector_all(
+            "input.md-toggle, input.md-option",
+            "inputs => inputs.map(i => [i.id, i.tabIndex, i.getAttribute('aria-hidden'), getComputedStyle(i).display])")
+        assert toggles and all(tab == -1 and hidden == "true" and display != "none"
+                               for _, tab, hidden, display in toggles), toggles
+
+
+def test_the_colour_scheme_switch_is_a_named_button_and_focus_stays_on_the_switch(browser, site_url):
+    with browser_page(browser, 1280, "light") as page:
+        page.goto(site_url + "tips/")
+        switch = page.get_by_role("button", name="Switch to dark mode")
+        switch.focus()
+        page.keyboard.press("Enter")
+        wait_for(page, "() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        back = page.get_by_role("button", name="Switch to light mode")
+        assert back.is_visible() and not switch.is_visible()
+        assert page.evaluate("document.activeElement.textContent.trim()") == "Switch to light mode"
+        back.click()
+        wait_for(page, "() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+        assert switch.is_visible()
