@@ -45,6 +45,9 @@ function chooseScheme(event) {
   const button = event.target instanceof Element ? event.target.closest("button[data-choose-scheme]") : null;
   const option = button && document.getElementById(button.dataset.chooseScheme);
   if (!option) return;
+  const root = document.documentElement;
+  root.classList.add("site-switching-scheme"); /* no fading while the colours change (site.css) */
+  requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove("site-switching-scheme")));
   option.click();
   /* Material shows the switch that follows the chosen scheme's radio, and hides the others. */
   const next = option.nextElementSibling;

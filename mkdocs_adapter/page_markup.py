@@ -146,6 +146,12 @@ def finish(html: str, security_policy: bool = True) -> str:
     return add_security_policy(html) if security_policy else html
 
 
+# Material's rules left out on purpose. `[data-md-color-switching] *` stops every transition while the
+# colour scheme changes; but Material's script sets and clears that attribute on every page as it
+# starts, so the browser restyles the whole page twice before it can answer a tap (about 110 ms of
+# blocking time on a mid-range phone). site.css does the same for the switch a reader makes
+# (.site-switching-scheme, set by toggles.js).
+MATERIAL_RULES_LEFT_OUT = ("[data-md-color-switching]",)
 # Classes Material's own script adds to the page as it runs, beyond those named md-...: a stylesheet
 # rule for them must stay even though no built page carries them yet.
 MATERIAL_RUNTIME_CLASSES = {"focus-visible"}

@@ -231,7 +231,8 @@ class SafeguardingPlugin(BasePlugin):
         usage, named = page_markup.site_usage(site_dir)
         paths = [*material, joined, *others]
         pruned = css_tools.drop_unused_properties(
-            {path: css_tools.prune(path.read_text(encoding="utf-8"), usage) for path in paths}, named)
+            {path: css_tools.prune(path.read_text(encoding="utf-8"), usage, page_markup.MATERIAL_RULES_LEFT_OUT)
+             for path in paths}, named)
         joined.write_text(css_tools.join([pruned[path] for path in [*material, joined]]), encoding="utf-8")
         for path in others:
             path.write_text(pruned[path], encoding="utf-8")

@@ -109,20 +109,20 @@ def _declarations(content, drop: set[str] = frozenset()) -> str:
     return ";".join(parts)
 
 
-def _prune_rules(rules, usage: Usage, drop: set[str] = frozenset()) -> list:
+def _prune_rules(rules, usage: Usage, drop: set[str] = frozenset(), without: tuple[str, ...] = ()) -> list:
     """The rules that can match, without the declarations of the properties in `drop` (a rule left
-    with nothing in it goes too)."""
+    with nothing in it goes too) and without the selectors that start with one of `without`."""
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = [" ".join(s.split()) for s in _split_selectors(tinycss2.serialize(rule.prelude))
-                         if selector_can_match(s, usage)]
+                         if selector_can_match(s, usage) and not s.startswith(without)]
             block = _declarations(rule.content, drop) if selectors else ""
             if block or (selectors and not drop):
                 kept.append(f"{','.join(selectors)}{{{block}}}")
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
             inner = _prune_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                                 usage, drop)
+                                 usage, drop, without)
             if inner:
                 kept.append(f"@{rule.at_keyword} {_compact(rule.prelude)}{{{''.join(inner)}}}")
         elif rule.type == "at-rule":
@@ -130,11 +130,12 @@ def _prune_rules(rules, usage: Usage, drop: set[str] = frozenset()) -> list:
     return kept
 
 
-def prune(css: str, tokens: set[str] | Usage) -> str:
+def prune(css: str, tokens: set[str] | Usage, without: tuple[str, ...] = ()) -> str:
     """`css` with only the rules a selector of which could match, given what the site uses (a set of
-    tokens stands for classes and attribute values alike, with any element)."""
+    tokens stands for classes and attribute values alike, with any element), less the selectors that
+    start with one of `without` (rules left out on purpose)."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_prune_rules(rules, _usage(tokens)))
+    return "".join(_prune_rules(rules, _usage(tokens), without=without))
 
 
 def declared_properties(css: str) -> set[str]:

@@ -37,6 +37,14 @@ def test_a_rule_for_a_class_no_page_uses_is_cut_and_one_in_use_kept():
     assert not selector_can_match('[data-md-color-primary="pink"]', {"indigo"})
 
 
+def test_a_material_rule_left_out_on_purpose_goes_even_though_the_site_uses_it(built_site):
+    css = "[data-md-color-switching] *,.kept{transition:none}@media screen{[data-md-color-switching] p{a:b}}"
+    assert prune(css, {"kept", "p"}, ("[data-md-color-switching]",)) == ".kept{transition:none}"
+    # Material's script sets that attribute on every page as it starts: its rule restyled whole pages
+    stylesheet = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    assert "[data-md-color-switching]" not in stylesheet and ".site-switching-scheme" in stylesheet
+
+
 def test_a_rule_naming_an_element_or_class_only_the_text_mentions_is_cut():
     usage = Usage(classes={"note"}, values={"slate"}, tags={"p", "div"})
     css = ".note p{a:b}.tip p{a:b}div>kbd{a:b}[data-scheme=slate] div{a:b}[data-scheme=teal] div{a:b}"
