@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from playwright.sync_api import expect
+
 from browser_support import browser_page, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,3 +66,16 @@ def test_the_colour_scheme_switch_is_a_named_button_and_focus_stays_on_the_switc
         back.click()
         wait_for(page, "() => document.body.getAttribute('data-md-color-scheme') === 'default'")
         assert switch.is_visible()
+
+
+def test_without_javascript_the_phone_menu_still_opens_and_closes_with_its_labels(browser, site_url):
+    with browser_page(browser, 375, java_script_enabled=False) as page:
+        page.goto(site_url + "tips/")
+        page.mouse.wheel(0, 600)
+        page.locator(".md-header label[for=__drawer]").click()
+        menu_link = page.locator(".md-sidebar--primary a.md-nav__link[href='../good-practice/']")
+        expect(menu_link).to_be_visible()
+        scrolled = page.evaluate("window.scrollY")
+        page.mouse.click(360, 400)  # the backdrop beside the drawer, a label while no script runs
+        expect(menu_link).to_be_hidden()
+        assert page.evaluate("window.scrollY") == scrolled  # closing did not jump to the top of the page
