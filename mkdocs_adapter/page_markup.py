@@ -159,6 +159,12 @@ MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
 # buttons, tooltips, tags, versions, the status badge, repository facts, diagrams): their rules and custom
 # properties go unless a page uses them.
 UNUSED_FEATURES = re.compile(r"-*md-(?:annotation|code__|tooltip|tag|version|status|source__|mermaid|progress|score)")
+# The kinds of call-out box (admonition) Material styles, each with its own colour and icon: Markdown
+# writes them into pages, no script adds one, so a word such as "example" or "question" in a script's
+# messages does not keep their rules.
+CALL_OUT_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+                  "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+                  "fail", "missing", "danger", "error", "bug", "example", "quote", "cite"}
 CLASS_ATTRIBUTE = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 ELEMENT = re.compile(r"<([a-zA-Z][\w-]*)")
 QUOTED_NAME = re.compile(r"""["'`]([a-z][a-z0-9]*)["'`]""")
@@ -170,8 +176,8 @@ def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
     """What a stylesheet rule may need in a built site, and the custom properties a page or script names.
 
     - classes: those in the pages' class attributes, every word in the site's own scripts and in the
-      pages' inline scripts (a script may add a class later), the md-... names in Material's script,
-      and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a page that says "note"
+      pages' inline scripts (a script may add a class later) but the call-out types, the md-... names
+      in Material's script, and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a page that says "note"
       has no use for the rules of a note box);
     - attribute values: every word in the pages and the site's own scripts (data the scripts are
       given, such as review statuses, ends up in attributes);
@@ -186,7 +192,8 @@ def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
                                                                   DATA_SCRIPT.sub("", page), re.S)]
     class_words = [" ".join(filter(None, match)) for page in pages for match in CLASS_ATTRIBUTE.findall(page)]
     runtime = {name for name in re.findall(r"md-[\w-]+", material) if not UNUSED_FEATURES.match(name)}
-    classes = css_tools.used_tokens(class_words + own_code + inline_code) | runtime | MATERIAL_RUNTIME_CLASSES
+    script_words = css_tools.used_tokens(own_code + inline_code) - CALL_OUT_TYPES
+    classes = css_tools.used_tokens(class_words) | script_words | runtime | MATERIAL_RUNTIME_CLASSES
     values = css_tools.used_tokens(pages + own_code) | runtime
     code = own_code + [material]
     tags = {name.lower() for text in pages + code for name in ELEMENT.findall(text)}

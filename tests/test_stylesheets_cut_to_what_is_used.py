@@ -13,6 +13,7 @@ import pytest
 
 from browser_support import browser_page, wait_for
 from conftest import ROOT, serve_directory
+from mkdocs_adapter.page_markup import site_usage
 from safeguarding_site.css_tools import Usage, drop_unused_properties, join, minify, prune, selector_can_match
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,6 +51,17 @@ def test_a_rule_naming_an_element_or_class_only_the_text_mentions_is_cut():
     css = ".note p{a:b}.tip p{a:b}div>kbd{a:b}[data-scheme=slate] div{a:b}[data-scheme=teal] div{a:b}"
     assert prune(css, usage) == ".note p{a:b}[data-scheme=slate] div{a:b}"
     assert selector_can_match("p:not(kbd)", usage)
+
+
+def test_a_call_out_type_counts_only_when_a_page_has_it_not_when_a_script_says_the_word(tmp_path):
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts" / "tool.js").write_text('say("Use the example, or ask a question")')
+    (tmp_path / "index.html").write_text('<article class="md-typeset"><div class="admonition note"><p>x</p></div></article>')
+    usage, _ = site_usage(tmp_path)
+    assert {"note", "admonition", "say", "ask"} <= usage.classes
+    assert not {"example", "question"} & usage.classes
+    css = ".md-typeset .admonition.note{a:b}.md-typeset .admonition.example,.md-typeset details.question{a:b}"
+    assert prune(css, usage) == ".md-typeset .admonition.note{a:b}"
 
 
 def test_a_custom_property_no_rule_reads_is_dropped_and_the_chain_behind_it():
