@@ -79,3 +79,15 @@ def test_without_javascript_the_phone_menu_still_opens_and_closes_with_its_label
         page.mouse.click(360, 400)  # the backdrop beside the drawer, a label while no script runs
         expect(menu_link).to_be_hidden()
         assert page.evaluate("window.scrollY") == scrolled  # closing did not jump to the top of the page
+
+
+def test_the_arrow_that_closes_the_phone_search_is_named_and_closes_it(browser, site_url):
+    with browser_page(browser, 375) as page:
+        page.goto(site_url + "tips/")
+        page.locator(".site-search-button").click()
+        wait_for(page, "() => document.getElementById('__search').checked")
+        arrow = page.locator("label.md-search__icon[for=__search]")
+        assert arrow.text_content().strip() == "Close search"  # read by a screen reader, not shown
+        arrow.click()
+        wait_for(page, "() => !document.getElementById('__search').checked")
+        assert not page.evaluate(FOCUSED_TOGGLE)
