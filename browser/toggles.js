@@ -14,6 +14,7 @@
 const TOGGLE = "input.md-toggle";
 const BACKDROPS = "label.md-overlay[for], label.md-search__overlay[for]";
 const INSIDE_A_LABEL = "a[href], button, input, select, textarea";
+const SCHEME_SWITCH = "button[data-choose-scheme]";
 
 function toggleOf(label) {
   const control = label.control;
@@ -42,7 +43,7 @@ function asBackdrop(label) {
 }
 
 function chooseScheme(event) {
-  const button = event.target instanceof Element ? event.target.closest("button[data-choose-scheme]") : null;
+  const button = event.target instanceof Element ? event.target.closest(SCHEME_SWITCH) : null;
   const option = button && document.getElementById(button.dataset.chooseScheme);
   if (!option) return;
   const root = document.documentElement;
@@ -51,7 +52,7 @@ function chooseScheme(event) {
   option.click();
   /* Material shows the switch that follows the chosen scheme's radio, and hides the others. */
   const next = option.nextElementSibling;
-  if (next && next !== button && next.matches("button[data-choose-scheme]")) {
+  if (next && next !== button && next.matches(SCHEME_SWITCH)) {
     button.hidden = true;
     next.hidden = false;
     next.focus();
@@ -61,7 +62,7 @@ function chooseScheme(event) {
 /* Material's palette answers Enter by choosing the next scheme and focusing its radio: the button does
    that now (Enter clicks it), so Material is not told of the key as well. */
 function keepEnterOnTheButton(event) {
-  if (event.key === "Enter" && event.target instanceof Element && event.target.matches("button[data-choose-scheme]")) {
+  if (event.key === "Enter" && event.target instanceof Element && event.target.matches(SCHEME_SWITCH)) {
     event.stopPropagation();
   }
 }

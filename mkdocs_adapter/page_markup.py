@@ -42,6 +42,7 @@ SCHEME_LABEL = re.compile(r'<label class="md-header__button md-icon" title="(?P<
                           r'(?P<rest>[^>]*)>(?P<icon>.*?)</label>', re.S)
 SEARCH_ICON = re.compile(r'(<label class="md-search__icon md-icon" for="__search">\s*<svg\b.*?</svg>)', re.S)
 CLOSE_SEARCH = "Close search"
+HIDDEN_TEXT = '<span class="visually-hidden">{}</span>'  # read by screen readers, not shown (site.css)
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
 HEAD = re.compile(r"<head>")
@@ -57,11 +58,11 @@ def tidy(html: str) -> str:
     html = EMPTY_TABINDEX.sub("", html)
     html = TOGGLE.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
     html = name_scheme_options(html)
-    html = SCHEME_LABEL.sub(r'<button type="button" class="md-header__button md-icon" title="\g<title>"'
-                            r' data-choose-scheme="\g<for>"\g<rest>>\g<icon><span class="visually-hidden">\g<title></span></button>',
-                            html)
+    html = SCHEME_LABEL.sub(lambda m: f'<button type="button" class="md-header__button md-icon" title="{m["title"]}"'
+                                      f' data-choose-scheme="{m["for"]}"{m["rest"]}>{m["icon"]}'
+                                      f'{HIDDEN_TEXT.format(m["title"])}</button>', html)
     # Between the two icons: Material's stylesheet picks them by svg:first-child and svg:last-child.
-    html = SEARCH_ICON.sub(rf'\1<span class="visually-hidden">{CLOSE_SEARCH}</span>', html)
+    html = SEARCH_ICON.sub(lambda m: m[1] + HIDDEN_TEXT.format(CLOSE_SEARCH), html)
     return PALETTE.sub(r'<div class="md-header__option" data-md-component="palette">\1</div>', html)
 
 
@@ -177,8 +178,8 @@ def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
 
     - classes: those in the pages' class attributes, every word in the site's own scripts and in the
       pages' inline scripts (a script may add a class later) but the call-out types, the md-... names
-      in Material's script, and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a page that says "note"
-      has no use for the rules of a note box);
+      in Material's script, and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a
+      page that says "note" has no use for the rules of a note box);
     - attribute values: every word in the pages and the site's own scripts (data the scripts are
       given, such as review statuses, ends up in attributes);
     - elements: those the pages hold, and those a script writes as markup or names in quotes."""
