@@ -1,10 +1,22 @@
 /* Run something on every page a reader is shown: the first, and each one Material's instant navigation
- * swaps in without loading its scripts again (its document$ observable). */
+ * swaps in without loading its scripts again (its document$ observable, once Material's script is
+ * there: see material.js). document$ gives the same `document` for every page, and the first it gives
+ * (or replays, to a script that starts later) is the page this has already run on, so that one is
+ * passed over. */
 
-export function onEveryPage(run) {
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
+import { whenMaterial } from "./material.js";
+
+export function onEveryPage(run, win = window) {
+  const doc = win.document;
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", () => run(doc), { once: true });
+  else run(doc);
+  whenMaterial((document$) => {
+    let current = true;
+    document$.subscribe((page) => {
+      if (current) current = false;
+      else run(page);
+    });
+  }, win);
 }
 
 /* A tool's wiring: `start` on every page, and again when another tab changes what `storageKey` holds;

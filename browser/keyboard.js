@@ -162,6 +162,16 @@ function setUpSearchBox() {
   else input.removeAttribute("tabindex");
 }
 
+/* A block of code wider than the page scrolls sideways too, and so does a table until Material wraps it
+   in a scrolling box: Material makes the code reachable once its script runs, which waits for the
+   reader (material.js); until then, this does. */
+function setUpWideContent() {
+  document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])").forEach(function (code) {
+    if (code.scrollWidth > code.clientWidth + 1) code.setAttribute("tabindex", "0");
+    else if (code.getAttribute("tabindex") === "0") code.removeAttribute("tabindex");
+  });
+}
+
 /* A table wider than a phone scrolls sideways: keyboard users must be able to reach and scroll it. */
 function setUpWideTables() {
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
@@ -179,6 +189,7 @@ function setUpWideTables() {
 
 export function setUpKeyboard() {
   setUpWideTables();
+  setUpWideContent();
   headerButton(document.querySelector(".md-header label[for='__drawer']"), "Menu", "site-menu-button", openedDrawer);
   headerButton(document.querySelector(".md-header label[for='__search']"), "Search", "site-search-button", openedSearch);
   setUpNavigation();
@@ -226,6 +237,7 @@ export function startKeyboard() {
 
   window.addEventListener("resize", function () {
     setUpWideTables();
+    setUpWideContent();
     setUpNavigation();
     setUpSearchBox();
   });

@@ -1,8 +1,9 @@
-/* What every page runs: the scripts of the tools the page shows, Material's menu and search toggles
+/* What every page runs: Material's script once the reader does something (material.js), the scripts of the tools the page shows, Material's menu and search toggles
  * made sound for assistive technology, keyboard access to them on phones, a skip link that moves
  * focus, help when a search finds nothing, link addresses for print, and the page's review date. */
 
 import { onEveryPage } from "./every-page.js";
+import { startMaterial } from "./material.js";
 import { loadPageScripts } from "./page-scripts.js";
 import { markLinks } from "./print-links.js";
 import { markReviewDate } from "./review-date.js";
@@ -27,6 +28,7 @@ function everyPage() {
   setTimeout(setUpPage, 0);
 }
 
+startMaterial();
 startToggles();
 startKeyboard();
 startSearchHelp();

@@ -9,12 +9,18 @@
  *   are wrong to accessibility checkers; the backdrop is for the mouse only (Escape, the menu button and
  *   "Close search" do the same for everyone).
  * The colour-scheme switch is a button (page_markup.py) that chooses the other scheme's radio, which
- * Material's script watches; focus moves to the switch that takes its place. */
+ * Material's script watches; focus moves to the switch that takes its place. Before Material's script
+ * is there (it waits for the reader: material.js) the button applies and keeps the scheme as Material
+ * would, and Material starts from that choice. */
+
+import { materialReady } from "./material.js";
 
 const TOGGLE = "input.md-toggle";
 const BACKDROPS = "label.md-overlay[for], label.md-search__overlay[for]";
 const INSIDE_A_LABEL = "a[href], button, input, select, textarea";
 const SCHEME_SWITCH = "button[data-choose-scheme]";
+const SCHEME_OPTIONS = "input.md-option[name='__palette']";
+const SCHEME_KEYS = ["media", "scheme", "primary", "accent"];
 
 function toggleOf(label) {
   const control = label.control;
@@ -42,6 +48,17 @@ function asBackdrop(label) {
   label.replaceWith(backdrop);
 }
 
+/* What Material's palette does with a chosen radio: the colours on <body>, the choice kept. */
+export function applyScheme(option, doc = document, keep = window.__md_set) {
+  const color = {};
+  for (const key of SCHEME_KEYS) {
+    color[key] = option.getAttribute(`data-md-color-${key}`);
+    if (color[key] !== null) doc.body.setAttribute(`data-md-color-${key}`, color[key]);
+  }
+  option.checked = true;
+  if (keep) keep("__palette", { index: [...doc.querySelectorAll(SCHEME_OPTIONS)].indexOf(option), color });
+}
+
 function chooseScheme(event) {
   const button = event.target instanceof Element ? event.target.closest(SCHEME_SWITCH) : null;
   const option = button && document.getElementById(button.dataset.chooseScheme);
@@ -49,7 +66,8 @@ function chooseScheme(event) {
   const root = document.documentElement;
   root.classList.add("site-switching-scheme"); /* no fading while the colours change (site.css) */
   requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove("site-switching-scheme")));
-  option.click();
+  if (materialReady()) option.click();
+  else applyScheme(option);
   /* Material shows the switch that follows the chosen scheme's radio, and hides the others. */
   const next = option.nextElementSibling;
   if (next && next !== button && next.matches(SCHEME_SWITCH)) {

@@ -22,17 +22,24 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
 - the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
   that opens a content tab named in the address goes from pages that have no content tabs;
+- Material's script waits for the reader: its tag goes, and site.js is told its address
+  (data-material) and loads it at the first touch, click, key, scroll or mouse movement
+  (browser/material.js); the browser fetches it early, while idle (rel=prefetch). Its first step,
+  choosing the colour scheme and showing the switch to the other one, is done before the first paint
+  by a short inline script (browser/inline/scheme-before-paint.js);
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
   images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
 
 from safeguarding_site import css_tools
+from safeguarding_site.browser_bundle import minify_javascript
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
@@ -48,6 +55,9 @@ INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\"
 HEAD = re.compile(r"<head>")
 TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
 ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
+MATERIAL_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>\n?')
+SITE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/site\.js"')
+SCHEME_BEFORE_PAINT = Path(__file__).resolve().parents[1] / "browser" / "inline" / "scheme-before-paint.js"
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
@@ -63,7 +73,24 @@ def tidy(html: str) -> str:
                                       f'{HIDDEN_TEXT.format(m["title"])}</button>', html)
     # Between the two icons: Material's stylesheet picks them by svg:first-child and svg:last-child.
     html = SEARCH_ICON.sub(lambda m: m[1] + HIDDEN_TEXT.format(CLOSE_SEARCH), html)
-    return PALETTE.sub(r'<div class="md-header__option" data-md-component="palette">\1</div>', html)
+    return PALETTE.sub(lambda m: f'<div class="md-header__option" data-md-component="palette">{m[1]}</div>'
+                                 f'<script>{scheme_before_paint()}</script>', html)
+
+
+@functools.cache
+def scheme_before_paint() -> str:
+    return minify_javascript(SCHEME_BEFORE_PAINT.read_text(encoding="utf-8"))
+
+
+def material_waits_for_the_reader(html: str) -> str:
+    """Material's script is loaded by site.js when the reader first does something (browser/material.js),
+    not by the page, which asks the browser to fetch it while idle (rel=prefetch) so that it is there
+    when wanted; a page without site.js keeps Material's tag as it was."""
+    material = MATERIAL_SCRIPT.search(html)
+    if not material or not SITE_SCRIPT.search(html):
+        return html
+    html = html.replace(material[0], "").replace("</head>", f'<link rel="prefetch" href="{material["src"]}" as="script">\n</head>', 1)
+    return SITE_SCRIPT.sub(lambda m: f'{m[0]} data-material="{material["src"]}"', html, count=1)
 
 
 def name_scheme_options(html: str) -> str:
@@ -143,7 +170,7 @@ def without_unused_scripts(html: str) -> str:
 
 
 def finish(html: str, security_policy: bool = True) -> str:
-    html = collapse_whitespace(defer_scripts(without_unused_scripts(tidy(html))))
+    html = collapse_whitespace(material_waits_for_the_reader(defer_scripts(without_unused_scripts(tidy(html)))))
     return add_security_policy(html) if security_policy else html
 
 
@@ -153,9 +180,15 @@ def finish(html: str, security_policy: bool = True) -> str:
 # blocking time on a mid-range phone). site.css does the same for the switch a reader makes
 # (.site-switching-scheme, set by toggles.js).
 MATERIAL_RULES_LEFT_OUT = ("[data-md-color-switching]",)
-# Classes Material's own script adds to the page as it runs, beyond those named md-...: a stylesheet
-# rule for them must stay even though no built page carries them yet.
-MATERIAL_RUNTIME_CLASSES = {"focus-visible"}
+# Material's rules mark keyboard focus by a class its script's polyfill sets (.focus-visible, and
+# :not(.focus-visible) to hide the ring after a click). Its script waits for the reader, so until then
+# no element had that class and the ring was hidden; once it came, the element already focused kept a
+# hidden ring. Every browser the site supports has :focus-visible itself: the rules use that instead.
+POLYFILL_FOCUS = re.compile(r"\.focus-visible(?![\w-])")
+
+
+def native_focus_visible(css: str) -> str:
+    return POLYFILL_FOCUS.sub(":focus-visible", css)
 # Material's script names the classes of features this site does not turn on (code annotations and copy
 # buttons, tooltips, tags, versions, the status badge, repository facts, diagrams): their rules and custom
 # properties go unless a page uses them.
@@ -178,7 +211,7 @@ def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
 
     - classes: those in the pages' class attributes, every word in the site's own scripts and in the
       pages' inline scripts (a script may add a class later) but the call-out types, the md-... names
-      in Material's script, and MATERIAL_RUNTIME_CLASSES; words in the pages' text do not count (a
+      in Material's script; words in the pages' text do not count (a
       page that says "note" has no use for the rules of a note box);
     - attribute values: every word in the pages and the site's own scripts (data the scripts are
       given, such as review statuses, ends up in attributes);
@@ -194,7 +227,7 @@ def site_usage(site_dir) -> tuple[css_tools.Usage, set[str]]:
     class_words = [" ".join(filter(None, match)) for page in pages for match in CLASS_ATTRIBUTE.findall(page)]
     runtime = {name for name in re.findall(r"md-[\w-]+", material) if not UNUSED_FEATURES.match(name)}
     script_words = css_tools.used_tokens(own_code + inline_code) - CALL_OUT_TYPES
-    classes = css_tools.used_tokens(class_words) | script_words | runtime | MATERIAL_RUNTIME_CLASSES
+    classes = css_tools.used_tokens(class_words) | script_words | runtime
     values = css_tools.used_tokens(pages + own_code) | runtime
     code = own_code + [material]
     tags = {name.lower() for text in pages + code for name in ELEMENT.findall(text)}

@@ -231,7 +231,8 @@ class SafeguardingPlugin(BasePlugin):
         usage, named = page_markup.site_usage(site_dir)
         paths = [*material, joined, *others]
         pruned = css_tools.drop_unused_properties(
-            {path: css_tools.prune(path.read_text(encoding="utf-8"), usage, page_markup.MATERIAL_RULES_LEFT_OUT)
+            {path: css_tools.prune(page_markup.native_focus_visible(path.read_text(encoding="utf-8")), usage,
+                                   page_markup.MATERIAL_RULES_LEFT_OUT)
              for path in paths}, named)
         joined.write_text(css_tools.join([pruned[path] for path in [*material, joined]]), encoding="utf-8")
         for path in others:

@@ -82,3 +82,11 @@ def wait_until(page, condition: str, timeout: float = 5000, interval: float = 50
 def wait_for(page, condition: str, timeout: float = 5000) -> None:
     """wait_until, failing the test with the condition's text when it never comes true."""
     assert wait_until(page, condition, timeout), f"never came true within {timeout} ms: {condition}"
+
+
+def wake_material(page) -> None:
+    """Do what a reader's first movement does: Material's script, which waits for the reader
+    (browser/material.js), loads and sets the page up. Its instant navigation, search and keyboard
+    shortcuts work from then on."""
+    page.mouse.move(1, 1)
+    wait_for(page, "() => document.documentElement.dataset.material === 'ready'", timeout=10000)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from browser_support import wake_material
 from conftest import ROOT
 from safeguarding_site.loading import load_site_data
 
@@ -32,6 +33,7 @@ def open_page(page, instant_site_url, path):
 
 def nav_to(page, title, path):
     """Follow a sidebar link: Material swaps the page in without a reload (instant navigation)."""
+    wake_material(page)  # instant navigation is Material's, whose script waits for the reader
     page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first.click()
     page.wait_for_url(f"**/{path}")
     page.wait_for_selector(".checklist[data-enhanced] .checklist__check")

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from safeguarding_site.browser_contract import REVIEW_FORMAT_VERSION
 from safeguarding_site.loading import load_site_data
 from conftest import ROOT, copy_project, run_build, serve_directory
+from browser_support import wake_material
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -81,6 +82,8 @@ def fill_item(page, item_id, status=None, notes=None, owner=None, due=None):
 
 
 def nav_to(page, title, path):
+    """Follow a sidebar link: Material swaps the page in without a reload (instant navigation)."""
+    wake_material(page)  # instant navigation is Material's, whose script waits for the reader
     page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first.click()
     page.wait_for_url(f"**/{path}")
     page.wait_for_selector(".checklist[data-enhanced] .checklist__check")
@@ -190,6 +193,8 @@ def test_plan_gathers_counts_every_item_and_open_actions_by_date(page, instant_s
 def test_save_both_formats_start_new_and_open_restores_everything_without_any_request(page, instant_site_url):
     seed(page, instant_site_url, SEEDED)
     before = stored(page)
+    wake_material(page)  # Material's script and its search index come with the reader's first movement
+    page.wait_for_load_state("networkidle")
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
 

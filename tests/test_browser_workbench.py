@@ -17,7 +17,8 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, describe_violations
+from browser_support import (SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, describe_violations,
+                             wake_material)
 from conftest import ROOT, copy_project, run_build
 from fork_support import fill_in_placeholders
 from safeguarding_site import starter
@@ -240,6 +241,7 @@ def test_our_guidelines_print_on_a4_without_the_site_around_them(page, site_url)
 def test_after_the_worksheet_another_page_still_prints_as_itself(page, instant_site_url):
     open_worksheet(page, instant_site_url)
     page.evaluate("window.__samePage = true")
+    wake_material(page)  # instant navigation is Material's, whose script waits for the reader
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="Useful tips").first.click()
     page.wait_for_url("**/tips/")
     page.wait_for_selector(".checklist[data-enhanced]")
