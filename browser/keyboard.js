@@ -2,8 +2,8 @@
   Keyboard access to the menu and search on phones and tablets.
 
   Material opens its menu drawer, its sub-menus and (on narrow screens) its search box with <label>
-  elements, which a keyboard cannot reach. This script puts real buttons in the header for the menu
-  and search, and lets Tab reach the sub-menu labels (Enter or Space presses them). Focus moves to
+  elements, which a keyboard cannot reach. Real buttons for the menu and search are put in the header
+  as the page is read (browser/inline/header-before-paint.js); this makes them work, and lets Tab reach the sub-menu labels (Enter or Space presses them). Focus moves to
   what they open. Escape closes the menu and puts focus back on the menu button. Runs again after
   each instant page change, which replaces the menu.
   site.css hides closed menus and panels so that Tab never lands on something out of sight.
@@ -100,26 +100,19 @@ function makeUnfocusable(label) {
   label.removeAttribute("tabindex");
 }
 
-/* The header's menu and search labels become real buttons (the label stays, hidden, for Material). */
-function headerButton(label, name, className, onOpen) {
-  if (!label) return null;
-  var existing = document.querySelector(".md-header ." + className);
-  if (existing) return existing;
-  var toggle = toggleOf(label);
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = label.className + " " + className;
-  button.setAttribute("aria-label", name);
-  button.setAttribute("aria-expanded", String(Boolean(toggle && toggle.checked)));
-  button.innerHTML = label.innerHTML;
-  button.addEventListener("click", function () {
-    toggle.click();
-    button.setAttribute("aria-expanded", String(toggle.checked));
-    if (toggle.checked) onOpen();
-  });
-  label.parentNode.insertBefore(button, label);
-  label.hidden = true;
-  return button;
+/* The header's menu and search buttons, put before Material's labels as the page is read
+   (browser/inline/header-before-paint.js), tick Material's toggles and move focus into what they open. */
+var HEADER_BUTTONS = ".md-header .site-menu-button, .md-header .site-search-button";
+
+function pressHeaderButton(event) {
+  var button = event.target instanceof Element ? event.target.closest(HEADER_BUTTONS) : null;
+  if (!button) return;
+  var menu = button.classList.contains("site-menu-button");
+  var toggle = document.getElementById(menu ? "__drawer" : "__search");
+  if (!toggle) return;
+  toggle.click();
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  if (toggle.checked) (menu ? openedDrawer : openedSearch)();
 }
 
 function openedDrawer() {
@@ -146,8 +139,9 @@ function navLabels() {
 
 function setUpNavigation() {
   var labels = navLabels();
+  var drawer = drawerMode(); /* asked once: a label made focusable would have the next answer worked out anew */
   for (var i = 0; i < labels.length; i++) {
-    if (drawerMode()) makeFocusable(labels[i]);
+    if (drawer) makeFocusable(labels[i]);
     else if (labels[i].dataset.keyboard) makeUnfocusable(labels[i]);
   }
 }
@@ -190,8 +184,6 @@ function setUpWideTables() {
 export function setUpKeyboard() {
   setUpWideTables();
   setUpWideContent();
-  headerButton(document.querySelector(".md-header label[for='__drawer']"), "Menu", "site-menu-button", openedDrawer);
-  headerButton(document.querySelector(".md-header label[for='__search']"), "Search", "site-search-button", openedSearch);
   setUpNavigation();
   setUpSearchBox();
 
@@ -216,6 +208,7 @@ export function setUpKeyboard() {
 
 /* Listen once; `setUpKeyboard` runs on every page Material shows (see site.js). */
 export function startKeyboard() {
+  document.addEventListener("click", pressHeaderButton);
   document.addEventListener("change", function (event) {
     if (event.target.id === "__search") {
       setUpSearchBox();

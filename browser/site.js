@@ -10,19 +10,17 @@ import { markReviewDate } from "./review-date.js";
 import { startSearchHelp } from "./search-help.js";
 import { startSkipLink } from "./skip-link.js";
 import { setUpKeyboard, startKeyboard } from "./keyboard.js";
-import { setUpToggles, startToggles } from "./toggles.js";
+import { startToggles } from "./toggles.js";
 
 function setUpPage() {
-  setUpToggles();
   setUpKeyboard();
   markLinks();
   markReviewDate();
 }
 
 /* The tools' scripts are asked for at once (the page's load waits for them, and each runs in a task
- * of its own); the rest runs in a task of its own after Material's, which sets the page up: one long
- * task doing both would keep a tap waiting for all of it (Lighthouse counts each task's time beyond
- * 50 ms as blocking). */
+ * of its own); the rest runs in a task of its own: one long task doing both would keep a tap waiting
+ * (Lighthouse counts each task's time beyond 50 ms as blocking). */
 function everyPage() {
   loadPageScripts();
   setTimeout(setUpPage, 0);

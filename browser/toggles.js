@@ -4,10 +4,11 @@
  * page_markup.py keeps them out of the tab order and out of assistive technology. Once this runs:
  * - a click on such a label ticks its checkbox without moving focus onto it (a label sends focus to its
  *   control, here an invisible one: the next Tab would start from nowhere a reader can see);
- * - the backdrops behind the open menu and search, empty labels that close them when clicked, become
- *   plain elements that do the same. A label with nothing in it, and a second label for one control,
- *   are wrong to accessibility checkers; the backdrop is for the mouse only (Escape, the menu button and
- *   "Close search" do the same for everyone).
+ * - the backdrops behind the open menu and search, empty labels that close them when clicked, are
+ *   plain elements by then (browser/inline/header-before-paint.js: a label with nothing in it, and a
+ *   second label for one control, are wrong to accessibility checkers): a click on one closes what it
+ *   is behind. The backdrop is for the mouse only (Escape, the menu button and "Close search" do the
+ *   same for everyone).
  * The colour-scheme switch is a button (page_markup.py) that chooses the other scheme's radio, which
  * Material's script watches; focus moves to the switch that takes its place. Before Material's script
  * is there (it waits for the reader: material.js) the button applies and keeps the scheme as Material
@@ -16,7 +17,7 @@
 import { materialReady } from "./material.js";
 
 const TOGGLE = "input.md-toggle";
-const BACKDROPS = "label.md-overlay[for], label.md-search__overlay[for]";
+const BACKDROPS = "div[data-closes]";
 const INSIDE_A_LABEL = "a[href], button, input, select, textarea";
 const SCHEME_SWITCH = "button[data-choose-scheme]";
 const SCHEME_OPTIONS = "input.md-option[name='__palette']";
@@ -37,15 +38,12 @@ function tickWithoutFocus(event) {
   toggle.click();
 }
 
-function asBackdrop(label) {
-  const toggle = toggleOf(label);
-  if (!toggle) return;
-  const backdrop = document.createElement("div");
-  backdrop.className = label.className;
-  backdrop.addEventListener("click", () => {
-    if (toggle.checked) toggle.click();
-  });
-  label.replaceWith(backdrop);
+/* A backdrop (made from Material's label as the page is read: browser/inline/header-before-paint.js)
+   closes what it is behind. */
+function closeFromBackdrop(event) {
+  const backdrop = event.target instanceof Element ? event.target.closest(BACKDROPS) : null;
+  const toggle = backdrop && document.getElementById(backdrop.dataset.closes);
+  if (toggle && toggle.checked) toggle.click();
 }
 
 /* What Material's palette does with a chosen radio: the colours on <body>, the choice kept. */
@@ -85,14 +83,10 @@ function keepEnterOnTheButton(event) {
   }
 }
 
-/* On every page Material shows (an instant page change may bring the backdrops back). */
-export function setUpToggles() {
-  document.querySelectorAll(BACKDROPS).forEach(asBackdrop);
-}
-
 /* Listen once. */
 export function startToggles() {
   document.addEventListener("click", tickWithoutFocus);
   document.addEventListener("click", chooseScheme);
+  document.addEventListener("click", closeFromBackdrop);
   document.addEventListener("keydown", keepEnterOnTheButton, true);
 }

@@ -18,6 +18,9 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   technology, which the labels and the header buttons speak for (toggles.js);
 - the arrow that closes the search on a phone, a label holding only an icon, says "Close search" to
   a screen reader (label_content_exists);
+- right after the header, a short inline script puts real buttons before the header's menu and search
+  labels and turns the empty backdrop labels into plain elements as the page is read, before the first
+  paint (browser/inline/header-before-paint.js; done once the page was shown, it restyled all of it);
 - icons are pictures in a control that is named already: hidden from assistive technology, as
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
 - the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
@@ -57,7 +60,8 @@ TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(locati
 ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
 MATERIAL_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>\n?')
 SITE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/site\.js"')
-SCHEME_BEFORE_PAINT = Path(__file__).resolve().parents[1] / "browser" / "inline" / "scheme-before-paint.js"
+INLINE_SCRIPTS = Path(__file__).resolve().parents[1] / "browser" / "inline"  # run as the page is read
+HEADER_END = "</header>"
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
@@ -73,13 +77,15 @@ def tidy(html: str) -> str:
                                       f'{HIDDEN_TEXT.format(m["title"])}</button>', html)
     # Between the two icons: Material's stylesheet picks them by svg:first-child and svg:last-child.
     html = SEARCH_ICON.sub(lambda m: m[1] + HIDDEN_TEXT.format(CLOSE_SEARCH), html)
-    return PALETTE.sub(lambda m: f'<div class="md-header__option" data-md-component="palette">{m[1]}</div>'
-                                 f'<script>{scheme_before_paint()}</script>', html)
+    html = PALETTE.sub(lambda m: f'<div class="md-header__option" data-md-component="palette">{m[1]}</div>'
+                                 f'<script>{inline_script("scheme-before-paint.js")}</script>', html)
+    return html.replace(HEADER_END, f'{HEADER_END}<script>{inline_script("header-before-paint.js")}</script>', 1)
 
 
 @functools.cache
-def scheme_before_paint() -> str:
-    return minify_javascript(SCHEME_BEFORE_PAINT.read_text(encoding="utf-8"))
+def inline_script(name: str) -> str:
+    """A script from browser/inline/, minified, to be written into the page where it must run."""
+    return minify_javascript((INLINE_SCRIPTS / name).read_text(encoding="utf-8"))
 
 
 def material_waits_for_the_reader(html: str) -> str:

@@ -90,3 +90,7 @@ def wake_material(page) -> None:
     shortcuts work from then on."""
     page.mouse.move(1, 1)
     wait_for(page, "() => document.documentElement.dataset.material === 'ready'", timeout=10000)
+
+
+# keyboard.js has set the page up (site.js runs it once the page is shown): the page is as a reader gets it
+KEYBOARD_READY = ".md-sidebar--primary[data-keyboard]"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import (SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, content_pages,
-                             describe_violations, site_pages)
+from browser_support import (KEYBOARD_READY, SCHEMES, WIDTHS, axe_script, axe_violations, browser_page,
+                             content_pages, describe_violations, site_pages)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,8 +19,7 @@ def axe():
 def open_ready(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("load")
-    # keyboard.js has run once its header buttons are in place: the page is as a reader gets it
-    page.wait_for_selector(".md-header .site-menu-button", state="attached")
+    page.wait_for_selector(KEYBOARD_READY, state="attached")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

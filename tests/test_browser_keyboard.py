@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import WIDTHS, browser_page, site_pages, wait_for, wait_until
+from browser_support import KEYBOARD_READY, WIDTHS, browser_page, site_pages, wait_for, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -84,7 +84,7 @@ def tab_through(page) -> list[str]:
 
 def open_ready(page, url):
     page.goto(url)
-    page.wait_for_selector(".md-header .site-menu-button", state="attached")
+    page.wait_for_selector(KEYBOARD_READY, state="attached")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

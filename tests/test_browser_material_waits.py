@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import browser_page, wait_for, wake_material
+from browser_support import KEYBOARD_READY, browser_page, wait_for, wake_material
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -16,7 +16,7 @@ SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 
 def settled(page, url):
     page.goto(url, wait_until="networkidle")
-    page.wait_for_selector(".md-header .site-menu-button", state="attached")
+    page.wait_for_selector(KEYBOARD_READY, state="attached")
 
 
 def test_a_page_loads_and_settles_without_materials_script_until_the_reader_moves(browser, site_url):

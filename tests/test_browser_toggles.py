@@ -8,7 +8,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browser_support import browser_page, wait_for
+from browser_support import KEYBOARD_READY, browser_page, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -17,7 +17,7 @@ FOCUSED_TOGGLE = "document.activeElement && document.activeElement.matches('inpu
 
 def open_phone_menu(page, site_url, path):
     page.goto(site_url + path)
-    page.wait_for_selector(".md-header .site-menu-button")
+    page.wait_for_selector(KEYBOARD_READY, state="attached")
     page.locator(".site-menu-button").click()
     wait_for(page, "() => document.getElementById('__drawer').checked")
 
