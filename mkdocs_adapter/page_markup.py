@@ -95,7 +95,7 @@ def material_waits_for_the_reader(html: str) -> str:
     material = MATERIAL_SCRIPT.search(html)
     if not material or not SITE_SCRIPT.search(html):
         return html
-    html = html.replace(material[0], "").replace("</head>", f'<link rel="prefetch" href="{material["src"]}" as="script">\n</head>', 1)
+    html = html.replace(material[0], "").replace("</head>", f'<link rel="prefetch" href="{material["src"]}">\n</head>', 1)
     return SITE_SCRIPT.sub(lambda m: f'{m[0]} data-material="{material["src"]}"', html, count=1)
 
 

@@ -21,7 +21,7 @@ def test_materials_tag_goes_and_site_js_is_told_its_address():
 def test_the_browser_is_asked_to_fetch_materials_script_early_from_the_head():
     html = page_markup.finish(PAGE)
     head = html[:html.index("</head>")]
-    assert '<link rel="prefetch" href="../assets/javascripts/bundle.a5f9d56c.min.js" as="script">' in head
+    assert '<link rel="prefetch" href="../assets/javascripts/bundle.a5f9d56c.min.js">' in head
 
 
 def test_a_page_without_site_js_keeps_materials_own_tag():
