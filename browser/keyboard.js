@@ -3,9 +3,10 @@
 
   Material opens its menu drawer, its sub-menus and (on narrow screens) its search box with <label>
   elements, which a keyboard cannot reach. Real buttons for the menu and search are put in the header
-  as the page is read (browser/inline/header-before-paint.js); this makes them work, and lets Tab reach the sub-menu labels (Enter or Space presses them). Focus moves to
-  what they open. Escape closes the menu and puts focus back on the menu button. Runs again after
-  each instant page change, which replaces the menu.
+  as the page is read (browser/inline/before-paint.js); this makes them work, and lets Tab reach the
+  sub-menu labels (Enter or Space presses them). Focus moves to what they open. Escape closes the
+  menu and puts focus back on the menu button. Runs again after each instant page change, which
+  replaces the menu.
   site.css hides closed menus and panels so that Tab never lands on something out of sight.
 */
 /* What Tab can reach (Material's toggles, drawn at no size, have tabindex=-1). */
@@ -101,7 +102,7 @@ function makeUnfocusable(label) {
 }
 
 /* The header's menu and search buttons, put before Material's labels as the page is read
-   (browser/inline/header-before-paint.js), tick Material's toggles and move focus into what they open. */
+   (browser/inline/before-paint.js), tick Material's toggles and move focus into what they open. */
 var HEADER_BUTTONS = ".md-header .site-menu-button, .md-header .site-search-button";
 
 function pressHeaderButton(event) {

@@ -5,7 +5,7 @@
  * - a click on such a label ticks its checkbox without moving focus onto it (a label sends focus to its
  *   control, here an invisible one: the next Tab would start from nowhere a reader can see);
  * - the backdrops behind the open menu and search, empty labels that close them when clicked, are
- *   plain elements by then (browser/inline/header-before-paint.js: a label with nothing in it, and a
+ *   plain elements by then (browser/inline/before-paint.js: a label with nothing in it, and a
  *   second label for one control, are wrong to accessibility checkers): a click on one closes what it
  *   is behind. The backdrop is for the mouse only (Escape, the menu button and "Close search" do the
  *   same for everyone).
@@ -38,7 +38,7 @@ function tickWithoutFocus(event) {
   toggle.click();
 }
 
-/* A backdrop (made from Material's label as the page is read: browser/inline/header-before-paint.js)
+/* A backdrop (made from Material's label as the page is read: browser/inline/before-paint.js)
    closes what it is behind. */
 function closeFromBackdrop(event) {
   const backdrop = event.target instanceof Element ? event.target.closest(BACKDROPS) : null;

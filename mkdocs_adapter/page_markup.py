@@ -20,7 +20,7 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   a screen reader (label_content_exists);
 - right after the header, a short inline script puts real buttons before the header's menu and search
   labels and turns the empty backdrop labels into plain elements as the page is read, before the first
-  paint (browser/inline/header-before-paint.js; done once the page was shown, it restyled all of it);
+  paint (browser/inline/before-paint.js; done once the page was shown, it restyled all of it);
 - icons are pictures in a control that is named already: hidden from assistive technology, as
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
 - the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
@@ -29,7 +29,7 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   (data-material) and loads it at the first touch, click, key, scroll or mouse movement
   (browser/material.js); the browser fetches it early, while idle (rel=prefetch). Its first step,
   choosing the colour scheme and showing the switch to the other one, is done before the first paint
-  by a short inline script (browser/inline/scheme-before-paint.js);
+  by the inline script after the header (browser/inline/before-paint.js);
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
   images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
 """
@@ -77,9 +77,8 @@ def tidy(html: str) -> str:
                                       f'{HIDDEN_TEXT.format(m["title"])}</button>', html)
     # Between the two icons: Material's stylesheet picks them by svg:first-child and svg:last-child.
     html = SEARCH_ICON.sub(lambda m: m[1] + HIDDEN_TEXT.format(CLOSE_SEARCH), html)
-    html = PALETTE.sub(lambda m: f'<div class="md-header__option" data-md-component="palette">{m[1]}</div>'
-                                 f'<script>{inline_script("scheme-before-paint.js")}</script>', html)
-    return html.replace(HEADER_END, f'{HEADER_END}<script>{inline_script("header-before-paint.js")}</script>', 1)
+    html = PALETTE.sub(r'<div class="md-header__option" data-md-component="palette">\1</div>', html)
+    return html.replace(HEADER_END, f'{HEADER_END}<script>{inline_script("before-paint.js")}</script>', 1)
 
 
 @functools.cache

@@ -30,12 +30,14 @@ def test_a_page_without_site_js_keeps_materials_own_tag():
     assert "prefetch" not in html
 
 
-def test_the_scheme_is_chosen_by_an_inline_script_right_after_the_switch_and_the_policy_allows_it():
-    html = page_markup.finish(PAGE.replace('<div class="md-header__option" data-md-component="palette"></div>',
-                                           '<form class="md-header__option" data-md-component="palette"></form>'))
-    after_switch = html.split('data-md-component="palette"></div>', 1)[1]
-    assert after_switch.startswith("<script>") and "__palette" in after_switch.split("</script>")[0]
-    code = after_switch[len("<script>"):after_switch.index("</script>")]
+def test_the_scheme_and_header_are_set_by_an_inline_script_after_the_header_that_the_policy_allows():
+    page = PAGE.replace('<div class="md-header__option" data-md-component="palette"></div>',
+                        '<header><form class="md-header__option" data-md-component="palette"></form></header>')
+    html = page_markup.finish(page)
+    after_header = html.split("</header>", 1)[1]
+    assert after_header.startswith("<script>")
+    code = after_header[len("<script>"):after_header.index("</script>")]
+    assert "__palette" in code and "site-menu-button" in code and "data-closes" in code
     assert page_markup.inline_script_hashes(f"<script>{code}</script>")[0] in page_markup.content_security_policy(html)
 
 
