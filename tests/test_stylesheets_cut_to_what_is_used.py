@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from browser_support import browser_page, wait_for
+from browser_support import browser_page, wait_for, wake_material
 from conftest import ROOT, serve_directory
 from mkdocs_adapter.page_markup import site_usage
 from safeguarding_site.css_tools import Usage, drop_unused_properties, join, minify, prune, selector_can_match
@@ -107,6 +107,7 @@ def whole_styles_site(built_site, tmp_path_factory):
 
 
 def open_search(page):
+    wake_material(page)  # Material's search, set up before the click on both pages, not during it on one
     page.locator(".md-search__input").first.click()
     page.keyboard.type("privacy settings")
     page.wait_for_selector(".md-search-result__item")
