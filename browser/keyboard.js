@@ -62,6 +62,15 @@ function closeDrawer(returnFocus) {
   if (returnFocus && drawerButton()) drawerButton().focus();
 }
 
+/* Focus something in the menu drawer. A sub-menu slides in from the side: focused while it is still
+   out at the side, the browser would scroll the menu sideways to show it, and once slid in it would
+   sit out of sight. Only up-and-down scrolling is wanted. */
+function focusInMenu(element) {
+  element.focus();
+  var scroller = element.closest(".md-sidebar__scrollwrap");
+  if (scroller && scroller.scrollLeft) scroller.scrollLeft = 0;
+}
+
 /* What to focus once a label has been pressed. */
 function afterPress(label) {
   var toggle = toggleOf(label);
@@ -69,12 +78,12 @@ function afterPress(label) {
   if (label.classList.contains("md-nav__title")) {
     /* "Back" from a sub-menu: return to the item that opened it. */
     var opener = document.querySelector(".md-nav--primary label.md-nav__link[for='" + toggle.id + "']");
-    if (opener) opener.focus();
+    if (opener) focusInMenu(opener);
   } else if (toggle.checked) {
     /* An item that opens a sub-menu: go into it. */
     var panel = toggle.parentElement.querySelector(":scope > .md-nav");
     var first = panel && firstShown(panel);
-    if (first) first.focus();
+    if (first) focusInMenu(first);
   }
 }
 
@@ -118,7 +127,7 @@ function pressHeaderButton(event) {
 
 function openedDrawer() {
   var target = sidebar() && firstShown(sidebar());
-  if (target) target.focus();
+  if (target) focusInMenu(target);
 }
 
 function openedSearch() {
