@@ -19,9 +19,9 @@ export function onEveryPage(run, win = window) {
   }, win);
 }
 
-/* A tool's wiring: `start` on every page, and again when another tab changes what `storageKey` holds;
- * `onEdit` for every change and every keystroke in a text field; `onClick` for clicks; and the tool's
- * dialog told when it closes. One set of listeners on the document serves every page. */
+/* A tool's wiring: `start` on every page (just after, in a task of its own), and again when another
+ * tab changes what `storageKey` holds; `onEdit` for every change and every keystroke in a text field;
+ * `onClick` for clicks; and the tool's dialog told when it closes. One set of listeners on the document serves every page. */
 export function startTool({ start, storageKey, onEdit, onClick, dialog }) {
   document.addEventListener("change", onEdit);
   document.addEventListener("input", (event) => {
@@ -32,5 +32,6 @@ export function startTool({ start, storageKey, onEdit, onClick, dialog }) {
   window.addEventListener("storage", (event) => {
     if (event.key === storageKey) start();
   });
-  onEveryPage(start);
+  /* in a task of its own, not the one that ran the tool's script: together they made one long task */
+  onEveryPage(() => setTimeout(start, 0));
 }

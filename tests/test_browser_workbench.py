@@ -96,6 +96,7 @@ def test_every_answer_is_kept_through_a_reload_and_instant_navigation(page, inst
     page.wait_for_selector(".guidelines--enhanced")
     expect(page.locator("#guidelines-group")).to_have_value(GROUP)
     expect(page.locator("#guidelines-agreed-on")).to_have_value("2026-12-03")
+    wake_material(page)  # instant navigation is Material's, whose script waits for the reader
     page.evaluate("window.__samePage = true")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="Useful tips").first.click()
     page.wait_for_url("**/tips/")
