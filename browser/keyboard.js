@@ -41,15 +41,19 @@ function sidebar() {
 }
 
 /* Whether the menu is a drawer, and the search box sits behind a button, is the layout's to decide
-   (site.css, after Material's breakpoints): the script asks whether those header buttons are shown. */
+   (site.css, after Material's breakpoints): the script asks whether those header buttons are shown.
+   Their style alone answers (site.css gives them display: none where not shown), so asking does not
+   make the browser lay out the whole page there and then, inside this script's task. */
+function shownByLayout(button) {
+  return Boolean(button) && getComputedStyle(button).display !== "none";
+}
+
 function drawerMode() {
-  var button = drawerButton();
-  return Boolean(button && isShown(button));
+  return shownByLayout(drawerButton());
 }
 
 function searchBehindButton() {
-  var button = searchButton();
-  return Boolean(button && isShown(button));
+  return shownByLayout(searchButton());
 }
 
 function drawerIsOpen() {
