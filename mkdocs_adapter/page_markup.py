@@ -23,8 +23,9 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   paint (browser/inline/before-paint.js; done once the page was shown, it restyled all of it);
 - icons are pictures in a control that is named already: hidden from assistive technology, as
   checkers other than axe ask (IBM Equal Access: an SVG needs a name or aria-hidden);
-- the site's scripts are deferred, so they never hold up the first paint, and Material's inline script
-  that opens a content tab named in the address goes from pages that have no content tabs;
+- the site's scripts are deferred (site.js is async: mkdocs.yml), so they never hold up the first
+  paint, and Material's inline script that opens a content tab named in the address goes from pages
+  that have no content tabs;
 - Material's script waits for the reader: its tag goes, and site.js is told its address
   (data-material) and loads it at the first touch, click, key, scroll or mouse movement
   (browser/material.js); the browser fetches it early, while idle (rel=prefetch). Its first step,
