@@ -21,7 +21,8 @@ export function onEveryPage(run, win = window) {
 
 /* A tool's wiring: `start` on every page (just after, in a task of its own), and again when another
  * tab changes what `storageKey` holds; `onEdit` for every change and every keystroke in a text field;
- * `onClick` for clicks; and the tool's dialog told when it closes. One set of listeners on the document serves every page. */
+ * `onClick` for clicks; and the tool's dialog told when it closes. One set of listeners on the
+ * document serves every page. */
 export function startTool({ start, storageKey, onEdit, onClick, dialog }) {
   document.addEventListener("change", onEdit);
   document.addEventListener("input", (event) => {
