@@ -26,6 +26,8 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
 - the site's scripts are deferred (site.js is async: mkdocs.yml), so they never hold up the first
   paint, and Material's inline script that opens a content tab named in the address goes from pages
   that have no content tabs;
+- the script of each tool a page shows (data-needs-script) is asked for from the head (rel=preload),
+  so the browser fetches it alongside site.js instead of after it; page-scripts.js runs it;
 - Material's script waits for the reader: its tag goes, and site.js is told its address
   (data-material) and loads it at the first touch, click, key, scroll or mouse movement
   (browser/material.js); the browser fetches it early, while idle (rel=prefetch). Its first step,
@@ -97,6 +99,23 @@ def material_waits_for_the_reader(html: str) -> str:
         return html
     html = html.replace(material[0], "").replace("</head>", f'<link rel="prefetch" href="{material["src"]}">\n</head>', 1)
     return SITE_SCRIPT.sub(lambda m: f'{m[0]} data-material="{material["src"]}"', html, count=1)
+
+
+NEEDS_SCRIPT = re.compile(r'\bdata-needs-script="(?P<name>[a-z0-9-]+)"')
+SITE_SCRIPT_ROOT = re.compile(r'<script src="(?P<root>[^"]*)assets/javascripts/site\.js"')
+
+
+def preload_page_scripts(html: str) -> str:
+    """The script of each tool the page shows (data-needs-script="checklists") asked for from the head
+    (rel=preload), so the browser fetches it alongside site.js instead of once site.js has run and
+    asked for it (browser/page-scripts.js, which still runs it: a tool's script uses the modules site.js
+    shares, so it must run after site.js)."""
+    site = SITE_SCRIPT_ROOT.search(html)
+    names = list(dict.fromkeys(match["name"] for match in NEEDS_SCRIPT.finditer(html)))
+    if not site or not names:
+        return html
+    links = "".join(f'<link rel="preload" href="{site["root"]}assets/javascripts/{name}.js" as="script" fetchpriority="low">\n' for name in names)
+    return html.replace("</head>", f"{links}</head>", 1)
 
 
 def name_scheme_options(html: str) -> str:
@@ -176,7 +195,7 @@ def without_unused_scripts(html: str) -> str:
 
 
 def finish(html: str, security_policy: bool = True) -> str:
-    html = collapse_whitespace(material_waits_for_the_reader(defer_scripts(without_unused_scripts(tidy(html)))))
+    html = collapse_whitespace(preload_page_scripts(material_waits_for_the_reader(defer_scripts(without_unused_scripts(tidy(html))))))
     return add_security_policy(html) if security_policy else html
 
 

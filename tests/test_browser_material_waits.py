@@ -73,3 +73,13 @@ def test_a_page_reached_at_a_place_in_it_loads_materials_script_at_once(browser,
     with browser_page(browser, 1280) as page:
         page.goto(site_url + "tips/#useful-tips", wait_until="networkidle")
         wait_for(page, "() => document.documentElement.dataset.material === 'ready'")
+
+
+
+def test_a_pages_tool_script_is_asked_for_by_the_page_and_fetched_once(browser, site_url):
+    with browser_page(browser, 375) as page:
+        settled(page, site_url + "guidelines-worksheet/")
+        page.wait_for_selector(".guidelines--enhanced")
+        assert page.evaluate("document.head.querySelectorAll('link[rel=preload][href$=\"/guidelines.js\"]').length") == 1
+        fetched = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.endsWith('/guidelines.js')).length")
+        assert fetched == 1

@@ -47,3 +47,20 @@ def test_materials_focus_rules_use_the_browsers_focus_visible_not_its_polyfills_
     assert page_markup.native_focus_visible(css) == (
         ".md-header__button:not(:focus-visible){outline:none}.md-typeset a:focus-visible{outline-offset:.2rem}"
         ".js-focus-visible .x{color:red}")
+
+
+
+TOOL_PAGE = PAGE.replace("<body>", '<body>\n<div data-needs-script="checklists"></div><section data-needs-script="checklists">'
+                                   '</section><div data-needs-script="guidelines"></div>')
+
+
+def test_each_tool_a_page_shows_has_its_script_asked_for_once_from_the_head():
+    html = page_markup.finish(TOOL_PAGE)
+    head = html[:html.index("</head>")]
+    checklists = '<link rel="preload" href="../assets/javascripts/checklists.js" as="script" fetchpriority="low">'
+    guidelines = '<link rel="preload" href="../assets/javascripts/guidelines.js" as="script" fetchpriority="low">'
+    assert head.count(checklists) == 1 and head.count(guidelines) == 1
+
+
+def test_a_page_without_a_tool_asks_for_no_tool_script():
+    assert 'rel="preload"' not in page_markup.finish(PAGE)
