@@ -62,7 +62,7 @@ HEAD = re.compile(r"<head>")
 TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
 ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
 MATERIAL_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>\n?')
-SITE_SCRIPT = re.compile(r'<script src="[^"]*assets/javascripts/site\.js"')
+SITE_SCRIPT = re.compile(r'<script src="(?P<root>[^"]*)assets/javascripts/site\.js"')
 INLINE_SCRIPTS = Path(__file__).resolve().parents[1] / "browser" / "inline"  # run as the page is read
 HEADER_END = "</header>"
 NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
@@ -102,7 +102,6 @@ def material_waits_for_the_reader(html: str) -> str:
 
 
 NEEDS_SCRIPT = re.compile(r'\bdata-needs-script="(?P<name>[a-z0-9-]+)"')
-SITE_SCRIPT_ROOT = re.compile(r'<script src="(?P<root>[^"]*)assets/javascripts/site\.js"')
 
 
 def preload_page_scripts(html: str) -> str:
@@ -110,7 +109,7 @@ def preload_page_scripts(html: str) -> str:
     (rel=preload), so the browser fetches it alongside site.js instead of once site.js has run and
     asked for it (browser/page-scripts.js, which still runs it: a tool's script uses the modules site.js
     shares, so it must run after site.js)."""
-    site = SITE_SCRIPT_ROOT.search(html)
+    site = SITE_SCRIPT.search(html)
     names = list(dict.fromkeys(match["name"] for match in NEEDS_SCRIPT.finditer(html)))
     if not site or not names:
         return html

@@ -75,7 +75,6 @@ def test_a_page_reached_at_a_place_in_it_loads_materials_script_at_once(browser,
         wait_for(page, "() => document.documentElement.dataset.material === 'ready'")
 
 
-
 def test_a_pages_tool_script_is_asked_for_by_the_page_and_fetched_once(browser, site_url):
     with browser_page(browser, 375) as page:
         settled(page, site_url + "guidelines-worksheet/")

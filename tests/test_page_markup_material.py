@@ -49,7 +49,6 @@ def test_materials_focus_rules_use_the_browsers_focus_visible_not_its_polyfills_
         ".js-focus-visible .x{color:red}")
 
 
-
 TOOL_PAGE = PAGE.replace("<body>", '<body>\n<div data-needs-script="checklists"></div><section data-needs-script="checklists">'
                                    '</section><div data-needs-script="guidelines"></div>')
 
