@@ -1,7 +1,8 @@
-/* The group's own guidelines, made on the Guidelines worksheet: what they hold, what each topic's state
- * is, the document they make, and the two files they are saved as (a document in Markdown, and the
- * overlay file org/data/our-guidelines.yml of an organisation's own copy of the site). Each file can
- * be opened again. Pure functions: no page, no storage. */
+/* The group's own guidelines, made on the Guidelines worksheet: the leaflet's rules (the floor of every
+ * organisation's guidelines: a rule is never chosen, only its follow-up answered), then the group's answer to
+ * each question; what each one's state is, the document they make, and the two files they are saved as (a
+ * document in Markdown, and the overlay file org/data/our-guidelines.yml of an organisation's own copy of
+ * the site). Each file can be opened again, an older version's too. Pure functions: no page, no storage. */
 
 import { isItemId } from "./contract.js";
 import { md, mdLine } from "./markdown-text.js";
@@ -21,8 +22,22 @@ export function blankGuidelines(contract) {
 
 export const blankAnswer = () => ({ mode: "", stance: "", wording: "", followUp: "" });
 export const answerOf = (doc, id) => doc.topics[id] || blankAnswer();
+const isRule = (book, id) => !!book && book.rules.some((rule) => rule.id === id);
+
+/* A rule's answer holds only its follow-up. Own words given to it when it was still a question (an older
+ * file) are kept, as part of that answer; a stance chosen then is no longer needed. */
+function asRuleAnswer(answer) {
+  const words = [answer.followUp.trim(), answer.mode === "own" ? answer.wording.trim() : ""].filter(Boolean);
+  return Object.assign(blankAnswer(), { followUp: words.join(" ") });
+}
 const isBlankAnswer = (a) => !a.mode && !a.wording.trim() && !a.followUp.trim();
 export const isEmptyGuidelines = (doc) => !Object.keys(doc.topics).length && !TEXT_FIELDS.some((f) => doc[f]);
+
+/* One rule: answered once its follow-up is (a rule without one is always in place). */
+export function ruleState(rule, answer) {
+  const followUp = answer.followUp.trim();
+  return { followUp, state: !rule.followUp || followUp ? "decided" : "to-decide" };
+}
 
 /* One topic as chosen so far: the words decided (null if none) and its state. */
 export function topicState(topic, answer) {
@@ -33,8 +48,9 @@ export function topicState(topic, answer) {
   return { decision, followUp, state };
 }
 
-/* A clean copy of stored or saved answers, or an Error a reader can act on. */
-export function checkedGuidelines(data, contract, dates) {
+/* A clean copy of stored or saved answers, or an Error a reader can act on. With the worksheet's `book`, an
+ * answer to a rule keeps only its follow-up (see asRuleAnswer). */
+export function checkedGuidelines(data, contract, dates, book) {
   const { format, version } = contract.guidelines;
   const notOurs = `This file does not hold guidelines saved from this site, so it was not opened. ${UNTOUCHED}`;
   if (!data || typeof data !== "object" || data.format !== format || !Number.isInteger(data.version)) throw new Error(notOurs);
@@ -53,7 +69,8 @@ export function checkedGuidelines(data, contract, dates) {
     const answer = blankAnswer();
     for (const field of ANSWER_FIELDS) if (typeof saved[field] === "string") answer[field] = saved[field];
     if (!MODES.includes(answer.mode)) answer.mode = "";
-    if (!isBlankAnswer(answer)) clean.topics[id] = answer;
+    const kept = isRule(book, id) ? asRuleAnswer(answer) : answer;
+    if (!isBlankAnswer(kept)) clean.topics[id] = kept;
   }
   return clean;
 }
@@ -64,8 +81,13 @@ export function documentOf(doc, book, dates) {
   const by = doc.agreedBy.trim().replace(/^by\s+/i, "");
   const agreed = by || agreedOn ? `These guidelines were agreed${by ? ` by ${by}` : ""}${agreedOn ? ` on ${agreedOn}` : ""}.`
     : "These guidelines have not been agreed yet.";
-  const sections = [];
   const toDecide = [];
+  const rules = book.rules.map((rule) => {
+    const { followUp } = ruleState(rule, answerOf(doc, rule.id));
+    if (rule.followUp && !followUp) toDecide.push(`${rule.title}: ${rule.followUp}`);
+    return { title: rule.title, text: rule.text, followUp: rule.followUp && { question: rule.followUp, answer: followUp } };
+  });
+  const sections = [];
   for (const topic of book.topics) {
     const { decision, followUp, state } = topicState(topic, answerOf(doc, topic.id));
     if (state === "to-decide") toDecide.push(`${topic.title}: ${topic.question}`);
@@ -75,7 +97,32 @@ export function documentOf(doc, book, dates) {
       if (topic.followUp && !followUp) toDecide.push(`${topic.title}: ${topic.followUp}`);
     }
   }
-  return { group: doc.group.trim(), agreed, sections, toDecide, credit: book.credit, licence: book.licence };
+  return { group: doc.group.trim(), agreed, leaflet: book.leaflet, rules, sections, toDecide, credit: book.credit,
+    licence: book.licence };
+}
+
+export const RULES_HEADING = "The rules we all follow";
+export const CHOICES_HEADING = "Our own choices";
+export const rulesIntro = (d) => `These rules come from the leaflet “${d.leaflet}”. Every organisation’s guidelines include them.`;
+
+const RULES_SINCE = 2; // the version in which the leaflet's rules became the floor; some were questions before
+
+/* What is new since a file saved by an earlier version of the worksheet: "" when nothing is. */
+export function newSince(book, version) {
+  if (!Number.isInteger(version) || version >= Math.max(...[...book.rules, ...book.topics].map((e) => e.since))) return "";
+  const named = (entries) => entries.map((e) => `“${e.title}”`).join(", ");
+  const becameRules = version < RULES_SINCE ? book.rules.filter((r) => r.since <= version) : [];
+  const newRules = book.rules.filter((r) => r.since > version);
+  const newTopics = book.topics.filter((t) => t.since > version);
+  const parts = [];
+  if (becameRules.length) {
+    parts.push(`${named(becameRules)} ${becameRules.length === 1 ? "is" : "are"} now among the leaflet’s rules, which ` +
+      "every organisation’s guidelines include: there is no stance to choose, and your answers on them are kept as how " +
+      "you put them into practice");
+  }
+  if (newRules.length) parts.push(`the leaflet’s other rules are now in your guidelines too: ${named(newRules)}`);
+  if (newTopics.length) parts.push(`new questions to decide: ${named(newTopics)}`);
+  return `This file was saved by an earlier version of the worksheet. New since then: ${parts.join("; ")}.`;
 }
 
 /* The guidelines as a Markdown document, with the answers in a comment at the end so it opens again here. */
@@ -83,9 +130,14 @@ export function asMarkdown(doc, book, { dates, siteName, now = new Date() }) {
   const d = documentOf(doc, book, dates);
   const out = ["# Our guidelines on social media", ""];
   if (d.group) out.push(`**${mdLine(d.group)}**`, "");
-  out.push(md(d.agreed));
+  out.push(md(d.agreed), "", `## ${RULES_HEADING}`, "", md(rulesIntro(d)), "");
+  d.rules.forEach((r, n) => {
+    out.push(`${n + 1}. **${mdLine(r.title)}.** ${mdLine(r.text)}`);
+    if (r.followUp) out.push(`   **${mdLine(r.followUp.question)}** ${r.followUp.answer ? mdLine(r.followUp.answer) : "*Still to decide.*"}`);
+  });
+  out.push("", `## ${CHOICES_HEADING}`);
   for (const s of d.sections) {
-    out.push("", `## ${mdLine(s.title)}`, "", s.decision ? mdLine(s.decision) : "*Still to decide.*");
+    out.push("", `### ${mdLine(s.title)}`, "", s.decision ? mdLine(s.decision) : "*Still to decide.*");
     if (s.followUp) out.push("", `**${mdLine(s.followUp.question)}** ${s.followUp.answer ? mdLine(s.followUp.answer) : "*Still to decide.*"}`);
   }
   if (d.toDecide.length) out.push("", "## Still to decide", "", ...d.toDecide.map((t) => `- ${mdLine(t)}`));
@@ -107,6 +159,10 @@ export function asYaml(doc, book, { dates, now = new Date() }) {
   if (doc.agreedBy.trim()) out.push(`agreed_by: ${yamlText(doc.agreedBy.replace(/^\s*by\s+/i, ""))}`);
   if (dates.longDate(doc.agreedOn)) out.push(`agreed_on: ${doc.agreedOn}`);
   const choices = [];
+  for (const rule of book.rules) {
+    const { followUp } = ruleState(rule, answerOf(doc, rule.id));
+    if (rule.followUp && followUp) choices.push(`  ${rule.id}:`, `    follow_up: ${yamlText(followUp)}`);
+  }
   for (const topic of book.topics) {
     const answer = answerOf(doc, topic.id);
     const { decision, followUp } = topicState(topic, answer);
@@ -138,21 +194,24 @@ function fromOverlay(data, book, contract, dates) {
   if (typeof choices !== "object") throw problem("“choices” is not a list of topics");
   for (const [id, choice] of Object.entries(choices)) {
     const topic = book.topics.find((t) => t.id === id);
-    if (!topic) throw problem(`the topic “${id.slice(0, 60)}” is not one this site has`);
+    const rule = isRule(book, id);
+    if (!topic && !rule) throw problem(`the topic “${id.slice(0, 60)}” is not one this site has`);
     if (!choice || typeof choice !== "object") throw problem(`the topic “${id}” has no choice in it`);
     const answer = blankAnswer();
     const stance = text(choice.stance, "stance");
-    if (stance && !topic.stances.some((s) => s.id === stance)) throw problem(`the topic “${id}” names a stance this site does not have (“${stance.slice(0, 60)}”)`);
+    if (topic && stance && !topic.stances.some((s) => s.id === stance)) throw problem(`the topic “${id}” names a stance this site does not have (“${stance.slice(0, 60)}”)`);
     answer.wording = text(choice.wording, "wording");
     answer.mode = stance ? "stance" : answer.wording ? "own" : "";
     answer.stance = stance;
     answer.followUp = text(choice.follow_up, "follow_up");
-    if (!isBlankAnswer(answer)) doc.topics[id] = answer;
+    const kept = rule ? asRuleAnswer(answer) : answer;
+    if (!isBlankAnswer(kept)) doc.topics[id] = kept;
   }
   return doc;
 }
 
-/* A saved file, Markdown or YAML, read back into answers; an Error a reader can act on otherwise. */
+/* A saved file, Markdown or YAML, read back: { doc, version } (the worksheet version that saved a Markdown
+ * document; null for the overlay file, which does not say); an Error a reader can act on otherwise. */
 export function readSaved(text, book, contract, dates) {
   const marked = new RegExp(`<!-- ${MARK}\\s*([\\s\\S]*?)\\s*-->`).exec(text);
   if (marked) {
@@ -162,14 +221,14 @@ export function readSaved(text, book, contract, dates) {
     } catch (_) {
       throw new Error(`The answers at the end of this document are damaged, so it was not opened. ${UNTOUCHED}`);
     }
-    return checkedGuidelines(data, contract, dates);
+    return { doc: checkedGuidelines(data, contract, dates, book), version: data.version };
   }
   if (/^\s*#\s+\S/m.test(text) && !/^\s*[\w-]+\s*:/m.test(text)) {
     throw new Error("This document was not saved from this worksheet (or its last lines were removed), so it " +
       `was not opened. ${UNTOUCHED}`);
   }
   try {
-    return fromOverlay(parseYaml(text), book, contract, dates);
+    return { doc: fromOverlay(parseYaml(text), book, contract, dates), version: null };
   } catch (error) {
     if (error instanceof YamlProblem) {
       throw new Error(`This file could not be read as guidelines saved from this site (${error.message}), so it ` +

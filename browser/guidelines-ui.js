@@ -2,7 +2,7 @@
  * each topic's state said in words, and the group's guidelines document drawn from them. Text from
  * storage is only ever set with textContent, never parsed as HTML. */
 
-import { answerOf, documentOf, topicState } from "./guidelines-file.js";
+import { CHOICES_HEADING, RULES_HEADING, answerOf, documentOf, ruleState, rulesIntro, topicState } from "./guidelines-file.js";
 
 const STATE_WORDS = {
   decided: () => "Decided.",
@@ -10,6 +10,7 @@ const STATE_WORDS = {
     : "Half done: choose a stance or write your own words."),
   "to-decide": () => "Still to decide.",
 };
+const RULE_WORDS = { decided: "Answered.", "to-decide": "Still to answer." };
 
 function make(tag, text) {
   const node = document.createElement(tag);
@@ -32,9 +33,23 @@ export function enhance(root) {
   document.documentElement.setAttribute("data-print", "guidelines");
 }
 
-/* Every control as the answers have it, each topic's state, and the document. */
+function showState(box, state, words) {
+  box.dataset.state = state;
+  const line = box.querySelector("[data-topic-state]");
+  if (line.textContent !== words) line.textContent = words;
+}
+
+/* Every control as the answers have it, each rule's and topic's state, and the document. */
 export function show(root, doc, book, dates) {
   root.querySelectorAll("[data-guidelines-field]").forEach((control) => setValue(control, doc[control.dataset.guidelinesField]));
+  for (const rule of book.rules) {
+    const box = root.querySelector(`.guideline__choose[data-topic="${rule.id}"]`);
+    if (!box) continue;
+    const answer = answerOf(doc, rule.id);
+    box.querySelectorAll("[data-topic-field]").forEach((control) => setValue(control, answer[control.dataset.topicField]));
+    const { state } = ruleState(rule, answer);
+    showState(box, state, RULE_WORDS[state]);
+  }
   for (const topic of book.topics) {
     const box = root.querySelector(`.guideline__choose[data-topic="${topic.id}"]`);
     if (!box) continue;
@@ -46,10 +61,7 @@ export function show(root, doc, book, dates) {
     box.querySelectorAll("[data-topic-field]").forEach((control) => setValue(control, answer[control.dataset.topicField]));
     box.querySelector("[data-own]").hidden = answer.mode !== "own";
     const state = topicState(topic, answer);
-    box.dataset.state = state.state;
-    const words = STATE_WORDS[state.state](topic, state);
-    const line = box.querySelector("[data-topic-state]");
-    if (line.textContent !== words) line.textContent = words;
+    showState(box, state.state, STATE_WORDS[state.state](topic, state));
   }
   drawDocument(root.querySelector("[data-guidelines-output]"), documentOf(doc, book, dates));
 }
@@ -64,9 +76,21 @@ function drawDocument(node, d) {
     group.className = "guidelines-document__group";
     parts.push(group);
   }
-  parts.push(make("p", d.agreed));
+  parts.push(make("p", d.agreed), make("h3", RULES_HEADING), make("p", rulesIntro(d)));
+  const rules = make("ol");
+  for (const r of d.rules) {
+    const item = make("li");
+    item.append(make("strong", `${r.title}.`), ` ${r.text}`);
+    if (r.followUp) {
+      const answer = make("p");
+      answer.append(make("strong", r.followUp.question), " ", r.followUp.answer || make("em", "Still to decide."));
+      item.append(answer);
+    }
+    rules.append(item);
+  }
+  parts.push(rules, make("h3", CHOICES_HEADING));
   for (const s of d.sections) {
-    parts.push(make("h3", s.title));
+    parts.push(make("h4", s.title));
     const rule = make("p");
     if (s.decision) rule.textContent = s.decision;
     else rule.append(make("em", "Still to decide."));

@@ -11,7 +11,7 @@ import { createDialog } from "./confirm-dialog.js";
 import { chosenFile, download } from "./device-files.js";
 import { startTool } from "./every-page.js";
 import { UNTOUCHED, answerOf, asMarkdown, asYaml, blankGuidelines, checkedGuidelines, isEmptyGuidelines,
-  readSaved } from "./guidelines-file.js";
+  newSince, readSaved } from "./guidelines-file.js";
 import { enhance, show } from "./guidelines-ui.js";
 import { noteFile, showKeeping } from "./keep.js";
 import { createStore } from "./store.js";
@@ -19,7 +19,7 @@ import { createToolState } from "./tool-state.js";
 
 const contract = readContract();
 const dates = makeDates(contract);
-const page = { book: null };
+const page = { book: null, storedVersion: null };
 const rootOf = () => document.querySelector("[data-guidelines]");
 
 function tell(message, problem) {
@@ -31,7 +31,12 @@ function tell(message, problem) {
 
 const store = createStore(window.localStorage, {
   key: contract.guidelines.storageKey, what: "worksheet", isEmpty: isEmptyGuidelines,
-  blank: () => blankGuidelines(contract), check: (data) => checkedGuidelines(data, contract, dates),
+  blank: () => blankGuidelines(contract),
+  check: (data) => {
+    const doc = checkedGuidelines(data, contract, dates, page.book);
+    page.storedVersion = data.version;
+    return doc;
+  },
 }, tell);
 const tool = createToolState(store, blankGuidelines(contract), () => refresh(), tell);
 const dialog = createDialog(() => document.querySelector("[data-guidelines] [data-dialog]"), tell);
@@ -74,18 +79,21 @@ function siteName() {
 async function openFile(input) {
   let name;
   let doc;
+  let version;
   try {
     const file = await chosenFile(input, "saved guidelines", UNTOUCHED);
     if (!file) return;
     name = file.name;
-    doc = readSaved(file.text, page.book, contract, dates);
+    ({ doc, version } = readSaved(file.text, page.book, contract, dates));
   } catch (error) {
     tell(error.message, true);
     return;
   }
   const replace = () => {
     noteFile(doc);
-    tool.use(doc, `Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.`);
+    const news = newSince(page.book, version);
+    tool.use(doc, `Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.` +
+      (news ? ` ${news}` : ""));
   };
   if (isEmptyGuidelines(tool.doc)) replace();
   else dialog.ask("Replace the answers in this browser?", `Opening “${name}” replaces the answers on this worksheet ` +
@@ -132,9 +140,15 @@ function init() {
   } catch (_) {
     return;
   }
-  tool.doc = store.load();
+  page.storedVersion = null;
+  const doc = store.load();
   enhance(root);
-  refresh();
+  const news = newSince(page.book, page.storedVersion);
+  if (news) tool.use(doc, `${news} The answers kept in this browser have been brought up to date.`);
+  else {
+    tool.doc = doc;
+    refresh();
+  }
 }
 
 function onChange(event) {

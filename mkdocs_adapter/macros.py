@@ -84,7 +84,7 @@ def define_env(env):
     publication, licence = data.publication, data.publication.licence
     for name, show in {
         "attribution": partial(render.attribution, publication),
-        "changes": partial(render.changes, publication),
+        "changes": partial(render.changes, publication, links.last_checked),
         "publisher_contact": partial(render.publisher_contact, publication),
         "information_sheets": partial(render.information_sheets, publication),
         "newsletter_link": partial(render.plain_link, publication.updates.newsletter.url),
@@ -92,10 +92,13 @@ def define_env(env):
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
         "guidelines_worksheet": partial(render.guidelines_worksheet, data),
-        "urgent_help": partial(render.urgent_help, data),
         "glossary": partial(render.glossary, data),
     }.items():
         macro(show, name)
+
+    @macro
+    def urgent_help(level=2):
+        return site.urgent_help(level)
 
     @macro
     def resource_card(resource_id, level=3):
@@ -134,7 +137,7 @@ def define_env(env):
     @macro
     def our_guidelines(level=2):
         org = our_organisation()
-        return render.guidelines(data.guidelines_file, org.guidelines, org.details, level)
+        return render.guidelines(data.rules(), data.guidelines_file, org.guidelines, org.details, level)
 
     @macro
     def organisation_contact():

@@ -15,7 +15,10 @@ REVIEW_FORMAT_VERSION = 2
 STORAGE_KEY = "sgsm-review"  # where the browser keeps the review (localStorage)
 DEVICE_KEY = "sgsm-device"  # a random name for this browser, so a combined review knows whose change is whose
 GUIDELINES_FILE_FORMAT = "sgsm-guidelines"  # the group's answers on the guidelines worksheet, as saved
-GUIDELINES_FORMAT_VERSION = 1
+# Version 2: the leaflet's rules are the floor of every organisation's guidelines, never a choice; four
+# questions of version 1 (channels, copy-colleague, records, instant-messaging) became rules with the same ids,
+# whose answers keep only the follow-up. A version 1 file opens, and the page says what is new since.
+GUIDELINES_FORMAT_VERSION = 2
 GUIDELINES_STORAGE_KEY = "sgsm-guidelines"
 # After this many days with changes not saved to a file, the review and the worksheet say so, once.
 REMIND_AFTER_DAYS = 7
@@ -59,8 +62,7 @@ def worksheet_book() -> dict:
     from .loading import load_site_data
     from .render import worksheet_book as book
 
-    data = load_site_data(Path(__file__).resolve().parent.parent / "data")
-    return book(data.guidelines_file, data.publication)
+    return book(load_site_data(Path(__file__).resolve().parent.parent / "data"))
 
 
 if __name__ == "__main__":  # for browser/tests/: python -m safeguarding_site.browser_contract

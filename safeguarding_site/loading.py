@@ -16,7 +16,10 @@ from .models import (
     Checklist,
     ChecklistItem,
     ChecklistsFile,
+    GlossaryFile,
+    GuidelineRule,
     GuidelinesFile,
+    GuidelineTopic,
     Publication,
     Resource,
     ResourcesFile,
@@ -89,6 +92,16 @@ class SiteData:
 
     def topic(self, topic_id: str) -> GuidelineTopic:
         return _find(self.guidelines_file.topics, topic_id, "guideline topic", "data/guidelines.yml")
+
+    def rule_words(self, rule: GuidelineRule) -> str:
+        """A rule's words: the tip it names in data/checklists.yml, or its own text."""
+        if rule.text:
+            return rule.text
+        return next(item.text for _, item in self.all_items() if item.id == rule.tip)
+
+    def rules(self) -> list[tuple[GuidelineRule, str]]:
+        """The leaflet's rules, the floor of every organisation's guidelines, each with its words."""
+        return [(rule, self.rule_words(rule)) for rule in self.guidelines_file.rules]
 
     def source(self, source_id: str) -> StatisticSource:
         return _find(self.statistics_file.sources, source_id, "statistics source", "data/statistics.yml")
@@ -267,6 +280,29 @@ def _cross_check(data: SiteData) -> list[DataError]:
                 f" ({', '.join(sorted(source_ids))})", entry=f"'{statistic.id}' (statistics #{index + 1})",
                 field="source", line=stat_src.line_of(("statistics", index, "source"))))
     problems += _repeated_addresses(data.sources["accepted-links"], data.accepted_links)
+    problems += _guideline_problems(data.sources["guidelines"], data.guidelines_file, seen_items)
+    return problems
+
+
+def _guideline_problems(source: YamlSource, guidelines: GuidelinesFile, items: dict[str, str]) -> list[DataError]:
+    """Rule and topic ids unique across both lists (answers are keyed by them), and each rule's tip a real item."""
+    problems: list[DataError] = []
+    seen: dict[str, str] = {}
+    for key, entries in (("rules", guidelines.rules), ("topics", guidelines.topics)):
+        for index, entry in enumerate(entries):
+            if entry.id in seen:
+                problems.append(DataError(source.label, f"the id '{entry.id}' is already used in {seen[entry.id]};"
+                                          " rule and topic ids must be unique, as organisations' answers are keyed by"
+                                          " them", entry=f"'{entry.id}' ({key} #{index + 1})", field="id",
+                                          line=source.line_of((key, index, "id"))))
+            seen.setdefault(entry.id, key)
+    for index, rule in enumerate(guidelines.rules):
+        if rule.tip and rule.tip not in items:
+            tips = [item for item, checklist in items.items() if checklist == "tips"] or list(items)
+            problems.append(DataError(source.label, f"'{rule.tip}' is not the id of an item in data/checklists.yml:"
+                                      f" write one of {', '.join(tips)}, or give the rule its own 'text'",
+                                      entry=f"'{rule.id}' (rules #{index + 1})", field="tip",
+                                      line=source.line_of(("rules", index, "tip"))))
     return problems
 
 

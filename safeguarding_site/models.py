@@ -175,24 +175,56 @@ class Publication(Strict):
     updates: Updates
 
 
-# --- data/guidelines.yml: the choices every organisation's own guidelines should make ----------
+# --- data/guidelines.yml: what every organisation's own guidelines hold ----------------------------
+
+Since = Annotated[int, Field(ge=1, description="The version of the worksheet's saved file that first had it"
+                                               " (GUIDELINES_FORMAT_VERSION in browser_contract.py); 1 if left out.")]
+
+
+class GuidelineRule(Strict):
+    """One of the leaflet's rules: the floor of every organisation's guidelines, never a choice."""
+    id: Slug = Field(description="Stable id: an organisation's answer to the follow-up is keyed by it. Never change"
+                                 " or reuse one.")
+    title: Text = Field(description="A short heading, e.g. 'Instant messaging'.")
+    tip: Slug | None = Field(None, description="The id of the item in data/checklists.yml whose words are the rule"
+                                               " (so the rule is written once). Or give `text`.")
+    text: Text | None = Field(None, description="The rule's words, for a rule that no checklist item holds.")
+    follow_up: Text | None = Field(None, description="A question on how the organisation puts the rule into practice.")
+    since: Since = 1
+
+    @model_validator(mode="after")
+    def _words_once(self):
+        if bool(self.tip) == bool(self.text):
+            raise ValueError("give either 'tip' (the id of a tip in data/checklists.yml whose words the rule shows)"
+                             " or 'text' (the rule's own words), not both or neither")
+        return self
+
 
 class GuidelineStance(Strict):
     id: Slug = Field(description="Stable id: an organisation's choice names it in org/data/our-guidelines.yml.")
-    text: Text = Field(description="The stance, written as a rule a group could adopt.")
+    text: Text = Field(description="The stance, written as a rule a group could adopt, for whom the leaflet gives it.")
 
 
 class GuidelineTopic(Strict):
     id: Slug = Field(description="Stable id: organisations' choices are keyed by it. Never change or reuse one.")
-    title: Text = Field(description="A short heading, e.g. 'Instant messaging'.")
+    title: Text = Field(description="A short heading, e.g. 'Online ground rules'.")
     question: Text = Field(description="The question the organisation has to answer.")
-    why: Text = Field(description="Why it matters, in a sentence or two.")
+    why: Text | None = Field(None, description="Why it matters, in a sentence or two: only the reason the leaflet"
+                                               " gives.")
     stances: list[GuidelineStance] = Field([], description="Example stances from the leaflet to choose from.")
     follow_up: Text | None = Field(None, description="A second question to answer once the stance is chosen.")
+    since: Since = 1
 
 
 class GuidelinesFile(Strict):
-    topics: list[GuidelineTopic] = Field(min_length=1)
+    rules: list[GuidelineRule] = Field(min_length=1, description="The leaflet's rules and tips: the floor of every"
+                                                                 " organisation's guidelines.")
+    topics: list[GuidelineTopic] = Field(min_length=1, description="The questions the leaflet leaves to each"
+                                                                   " organisation.")
+
+    def entry(self, entry_id: str) -> GuidelineRule | GuidelineTopic | None:
+        """The rule or topic with this id (organisations' answers to both are keyed by id)."""
+        return next((entry for entry in [*self.rules, *self.topics] if entry.id == entry_id), None)
 
 
 # --- data/accepted-links.yml: addresses a person has checked by hand (the link check reads it) --
@@ -312,7 +344,7 @@ class Organisation(Strict):
 class GuidelineChoice(Strict):
     stance: Slug | None = Field(None, description="The id of one of the topic's example stances.")
     wording: Text | None = Field(None, description="Your own wording, instead of an example stance.")
-    follow_up: Text | None = Field(None, description="Your answer to the topic's follow-up question.")
+    follow_up: Text | None = Field(None, description="Your answer to the topic's (or the rule's) follow-up question.")
 
     @model_validator(mode="after")
     def _one_stance(self):
@@ -330,7 +362,8 @@ class OurGuidelinesFile(Strict):
     agreed: Text | None = Field(None, description="Who agreed these guidelines and when, in one phrase, e.g. 'by"
                                                   " our trustees on 4 March 2026'. Or use agreed_by and agreed_on.")
     choices: dict[str, GuidelineChoice] = Field({}, description="Topic id (from data/guidelines.yml) -> your"
-                                                                " choice. Topics left out are shown as 'to decide'.")
+                                                                " choice; rule id -> your answer to its follow-up."
+                                                                " Topics left out are shown as 'to decide'.")
 
     @model_validator(mode="after")
     def _agreed_once(self):

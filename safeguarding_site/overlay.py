@@ -12,7 +12,7 @@ from pathlib import Path
 from . import overlay_checks
 from .errors import DataError, DataErrors
 from .loading import _markup_notices, _read_sources, _validate_all
-from .models import ORG_MODELS, GuidelinesFile, Organisation, OurGuidelinesFile
+from .models import ORG_MODELS, GuidelineRule, GuidelinesFile, Organisation, OurGuidelinesFile
 from .yaml_source import YamlSource, read_yaml
 
 
@@ -26,31 +26,71 @@ class OrganisationData:
     notices: list[str] = field(default_factory=list)
 
 
-def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
-                         label_prefix: str) -> list[DataError]:
-    """What a schema cannot see: ids from data/guidelines.yml, and files that must exist in org/docs/."""
+def _choice_problems(org: OrganisationData, topics: GuidelinesFile, source: YamlSource) -> list[DataError]:
+    """Each answer in org/data/our-guidelines.yml against data/guidelines.yml: a topic's stance must be one of
+    its examples; a rule takes only the answer to its follow-up (an older file's stance for a rule, from
+    before it became a rule, is only a notice: see `rule_notices`)."""
     problems: list[DataError] = []
-    details_src, choices_src = sources["organisation"], sources["our-guidelines"]
-    known = {topic.id: topic for topic in topics.topics}
-    for topic_id, choice in org.guidelines.choices.items():
-        where = ("choices", topic_id)
-        if topic_id not in known:
+    known = ", ".join(entry.id for entry in [*topics.topics, *topics.rules])
+    for entry_id, choice in org.guidelines.choices.items():
+        where = ("choices", entry_id)
+        entry = topics.entry(entry_id)
+        if entry is None:
             problems.append(DataError(
-                choices_src.label, f"'{topic_id}' is not one of the guideline topics in data/guidelines.yml"
-                f" ({', '.join(known)})", field=f"choices.{topic_id}", line=choices_src.line_of(where)))
+                source.label, f"'{entry_id}' is not one of the guideline topics or rules in data/guidelines.yml"
+                f" ({known})", field=f"choices.{entry_id}", line=source.line_of(where)))
             continue
-        stances = [stance.id for stance in known[topic_id].stances]
+        if isinstance(entry, GuidelineRule):
+            if (choice.wording or choice.follow_up) and not entry.follow_up:
+                field = "wording" if choice.wording else "follow_up"
+                problems.append(DataError(
+                    source.label, f"'{entry_id}' is one of the leaflet's rules, which every organisation's guidelines"
+                    " include as they are, and it asks no follow-up question: remove this line",
+                    field=f"choices.{entry_id}.{field}", line=source.line_of(where + (field,))))
+            continue
+        stances = [stance.id for stance in entry.stances]
         if choice.stance and choice.stance not in stances:
             offer = (f"its example stances are {', '.join(stances)}" if stances
                      else "it has no example stances")
             problems.append(DataError(
-                choices_src.label, f"'{choice.stance}' is not an example stance of topic '{topic_id}' ({offer});"
-                " or write your own with 'wording'", field=f"choices.{topic_id}.stance",
-                line=choices_src.line_of(where + ("stance",))))
-        if choice.follow_up and not known[topic_id].follow_up:
+                source.label, f"'{choice.stance}' is not an example stance of topic '{entry_id}' ({offer});"
+                " or write your own with 'wording'", field=f"choices.{entry_id}.stance",
+                line=source.line_of(where + ("stance",))))
+        if choice.follow_up and not entry.follow_up:
             problems.append(DataError(
-                choices_src.label, f"topic '{topic_id}' has no follow-up question; put your text in 'wording'",
-                field=f"choices.{topic_id}.follow_up", line=choices_src.line_of(where + ("follow_up",))))
+                source.label, f"topic '{entry_id}' has no follow-up question; put your text in 'wording'",
+                field=f"choices.{entry_id}.follow_up", line=source.line_of(where + ("follow_up",))))
+    return problems
+
+
+def rule_notices(org: OrganisationData, topics: GuidelinesFile, source: YamlSource) -> list[str]:
+    """Answers written before a question became one of the leaflet's rules: they still build, and the editor is
+    told what to tidy (a stance is no longer needed; own words belong under follow_up)."""
+    notices = []
+    for entry_id, choice in org.guidelines.choices.items():
+        rule = topics.entry(entry_id)
+        if not isinstance(rule, GuidelineRule):
+            continue
+        start = (f"'{entry_id}' is now one of the leaflet's rules, which every organisation's guidelines include"
+                 f" (\"{rule.title}\")")
+        if choice.stance:
+            notices.append(str(DataError(source.label, f"{start}, so it needs no stance: delete this line",
+                                         field=f"choices.{entry_id}.stance",
+                                         line=source.line_of(("choices", entry_id, "stance")))))
+        if choice.wording and rule.follow_up:
+            notices.append(str(DataError(
+                source.label, f"{start}. Your page shows these words as your answer to \"{rule.follow_up}\"; to"
+                " keep them there, rename 'wording:' to 'follow_up:'" + (" and join them to the answer below it"
+                                                                       if choice.follow_up else ""),
+                field=f"choices.{entry_id}.wording", line=source.line_of(("choices", entry_id, "wording")))))
+    return notices
+
+
+def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
+                         label_prefix: str) -> list[DataError]:
+    """What a schema cannot see: ids from data/guidelines.yml, and files that must exist in org/docs/."""
+    details_src = sources["organisation"]
+    problems = _choice_problems(org, topics, sources["our-guidelines"])
     files = [(("logo",), org.details.logo)] if org.details.logo else []
     files += [(("pages", index), page) for index, page in enumerate(org.details.pages)]
     for loc, path in files:
@@ -124,6 +164,7 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
     problems = _organisation_checks(org, topics, sources, label_prefix)
     if problems:
         raise DataErrors(problems)
+    org.notices.extend(rule_notices(org, topics, sources["our-guidelines"]))
     for source in sources.values():
         org.notices.extend(_markup_notices(source))
     return org

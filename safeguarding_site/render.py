@@ -21,6 +21,7 @@ from .loading import SiteData
 from .models import (
     Checklist,
     Colours,
+    GuidelineRule,
     GuidelinesFile,
     GuidelineTopic,
     Organisation,
@@ -74,9 +75,23 @@ def resource_directory(data: SiteData, notices: dict[str, LinkNotice] | None = N
                    checked_text=long_date(last_checked) if last_checked else None)
 
 
-def urgent_help(data: SiteData, level: int = 2) -> Markup:
-    """What to do when worried about a child or young person: the leaflet's advice, and CEOP's link."""
-    return _render("urgent_help.html.j2", ceop=data.resource("ceop"), level=level)
+def spoken_list(words: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b and c'."""
+    return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+
+
+def urgent_help(data: SiteData, organisation: Organisation | None = None, ceop_notice: LinkNotice | None = None,
+                level: int = 2) -> Markup:
+    """What to do when worried about a child or young person, the same wherever it is shown: an organisation's
+    safeguarding lead first (on its own copy), the leaflet's steps, then CEOP, for whom the leaflet says, with
+    the year the leaflet listed it and, once the link check has run, when its link was last checked."""
+    ceop = data.resource("ceop")
+    audiences = [data.resources_file.audiences[a] for a in ceop.audience]
+    notice = ceop_notice if ceop_notice is not None and ceop_notice.url in (None, ceop.url) else None
+    return _render("urgent_help.html.j2", ceop=ceop, level=level, tel=tel_address, notice=notice,
+                   lead=organisation.safeguarding_lead if organisation else None,
+                   audiences=spoken_list([label[:1].lower() + label[1:] for label in audiences]),
+                   year=data.publication.leaflet.year)
 
 
 def example_stances(topic: GuidelineTopic) -> Markup:
@@ -169,8 +184,11 @@ def attribution(publication: Publication) -> Markup:
     return _render("attribution.html.j2", leaflet=publication.leaflet, licence=publication.licence)
 
 
-def changes(publication: Publication) -> Markup:
-    return _render("changes.html.j2", changes=publication.changes)
+def changes(publication: Publication, links_checked: date | None = None) -> Markup:
+    """What this adaptation changed, from data/publication.yml, and what the link check has done: only what the
+    link history backs (a date once links have been checked)."""
+    return _render("changes.html.j2", changes=publication.changes, year=publication.leaflet.year,
+                   checked=long_date(links_checked) if links_checked else None)
 
 
 def tel_address(phone: str) -> str:
@@ -207,6 +225,20 @@ class GuidelineRow:
         return self.decision is not None and (self.topic.follow_up is None or self.follow_up is not None)
 
 
+@dataclass(frozen=True)
+class RuleRow:
+    """One of the leaflet's rules, in every organisation's guidelines, with the organisation's answer to its
+    follow-up question (None = still to answer)."""
+
+    rule: GuidelineRule
+    words: str
+    follow_up: str | None
+
+    @property
+    def decided(self) -> bool:
+        return self.rule.follow_up is None or self.follow_up is not None
+
+
 def guideline_rows(topics: GuidelinesFile, choices: OurGuidelinesFile | None) -> list[GuidelineRow]:
     chosen = choices.choices if choices else {}
     rows = []
@@ -219,6 +251,18 @@ def guideline_rows(topics: GuidelinesFile, choices: OurGuidelinesFile | None) ->
             decision = choice.wording
         rows.append(GuidelineRow(topic, decision, bool(choice and choice.wording),
                                  choice.follow_up if choice else None))
+    return rows
+
+
+def rule_rows(rules: list[tuple[GuidelineRule, str]], choices: OurGuidelinesFile | None) -> list[RuleRow]:
+    """Every rule, with the answer to its follow-up: `follow_up`, or the own words an older file gave the rule
+    when it was still a question (overlay.rule_notices tells the editor to move them)."""
+    chosen = choices.choices if choices else {}
+    rows = []
+    for rule, words in rules:
+        choice = chosen.get(rule.id)
+        answers = [text for text in (choice.follow_up, choice.wording) if text] if choice and rule.follow_up else []
+        rows.append(RuleRow(rule, words, " ".join(answers) or None))
     return rows
 
 
@@ -237,25 +281,34 @@ def agreed_phrase(choices: OurGuidelinesFile | None) -> str | None:
 OUR_GUIDELINES_SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schema/our-guidelines.schema.json"
 
 
-def guidelines(topics: GuidelinesFile, choices: OurGuidelinesFile | None = None,
-               organisation: Organisation | None = None, level: int = 2, builder: dict | None = None) -> Markup:
-    """The guidelines page: each topic with the organisation's choice, or marked 'to decide' with the
-    leaflet's example stances and room to write (a worksheet when nothing is chosen). `builder` (the
-    worksheet only) adds the controls that browser/guidelines.js brings to life, hidden until it does."""
+def guidelines(rules: list[tuple[GuidelineRule, str]], topics: GuidelinesFile,
+               choices: OurGuidelinesFile | None = None, organisation: Organisation | None = None, level: int = 2,
+               builder: dict | None = None) -> Markup:
+    """The guidelines page: the leaflet's rules, which every organisation's guidelines include, then each
+    question the leaflet leaves open, with the organisation's choice, or marked 'to decide' with the leaflet's
+    example stances and room to write (a worksheet when nothing is chosen). `builder` (the worksheet only)
+    adds the controls that browser/guidelines.js brings to life, hidden until it does."""
     rows = guideline_rows(topics, choices)
-    return _render("guidelines.html.j2", rows=rows, level=level, organisation=organisation,
+    rules_shown = rule_rows(rules, choices)
+    to_decide = [row.topic.title for row in rows if not row.decided]
+    return _render("guidelines.html.j2", rows=rows, rules=rules_shown, level=level, organisation=organisation,
                    agreed=agreed_phrase(choices), builder=json_for_script(builder) if builder else None,
-                   to_decide=[row.topic.title for row in rows if not row.decided], tel=tel_address)
+                   to_decide=to_decide, rules_to_answer=[row.rule.title for row in rules_shown if not row.decided],
+                   tel=tel_address)
 
 
-def worksheet_book(topics: GuidelinesFile, publication: Publication) -> dict:
-    """What the guidelines builder needs: the topics, the credit its document carries, and the schema
-    line of the overlay file it writes."""
+def worksheet_book(data: SiteData) -> dict:
+    """What the guidelines builder needs: the rules and the topics, the credit its document carries, and the
+    schema line of the overlay file it writes."""
+    topics, publication = data.guidelines_file, data.publication
     return {
-        "topics": [{"id": t.id, "title": t.title, "question": t.question,
+        "rules": [{"id": rule.id, "title": rule.title, "text": words, "since": rule.since,
+                   **({"followUp": rule.follow_up} if rule.follow_up else {})} for rule, words in data.rules()],
+        "topics": [{"id": t.id, "title": t.title, "question": t.question, "since": t.since,
                     "stances": [{"id": s.id, "text": s.text} for s in t.stances],
                     **({"followUp": t.follow_up} if t.follow_up else {})} for t in topics.topics],
         "credit": attribution(publication).striptags(),
+        "leaflet": publication.leaflet.title,
         "licence": {"name": publication.licence.short_name, "url": publication.licence.url},
         "schemaLine": OUR_GUIDELINES_SCHEMA_LINE,
     }
@@ -263,8 +316,7 @@ def worksheet_book(topics: GuidelinesFile, publication: Publication) -> dict:
 
 def guidelines_worksheet(data: SiteData, level: int = 2) -> Markup:
     """The Guidelines worksheet: every topic to decide, and, with JavaScript, a builder for the group's own."""
-    return guidelines(data.guidelines_file, None, None, level, builder=worksheet_book(data.guidelines_file,
-                                                                                      data.publication))
+    return guidelines(data.rules(), data.guidelines_file, level=level, builder=worksheet_book(data))
 
 
 def organisation_contact(organisation: Organisation) -> Markup:
@@ -308,5 +360,5 @@ def plain_text(value: str) -> Markup:
 
 
 def guideline_reference(topics: GuidelinesFile) -> Markup:
-    """A table of topic and stance ids, for people filling in org/data/our-guidelines.yml."""
-    return _render("guideline_reference.html.j2", topics=topics.topics)
+    """Tables of rule, topic and stance ids, for people filling in org/data/our-guidelines.yml."""
+    return _render("guideline_reference.html.j2", topics=topics.topics, rules=topics.rules)

@@ -29,6 +29,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 DATA = load_site_data(ROOT / "data")
 TOPICS = DATA.guidelines_file.topics
+ASKING_RULES = [rule for rule in DATA.guidelines_file.rules if rule.follow_up]  # rules that ask how they are applied
 WORKSHEET = "guidelines-worksheet/"
 OWN_WORDS = "Staff only use the club phone's texts, which keep a record. <b>Never</b> apps that delete messages."
 FOLLOW_UP = "Tell the safeguarding lead, and agree with them what to do."
@@ -46,12 +47,15 @@ def open_worksheet(page, url):
 
 
 def answer_every_topic(page) -> dict[str, str]:
-    """A stance, own words or 'still to decide' for each topic, every follow-up answered; returns what
-    each topic's guideline should now say (topic id -> words), the undecided ones left out."""
+    """How each rule is applied, then a stance, own words or 'still to decide' for each topic, every
+    follow-up answered; returns what each topic's guideline should now say (topic id -> words), the
+    undecided ones left out."""
     expected = {}
     page.fill("#guidelines-group", GROUP)
     page.fill("#guidelines-agreed-by", "our trustees")
     page.fill("#guidelines-agreed-on", "2026-12-03")
+    for rule in ASKING_RULES:
+        page.fill(f"#follow-up-{rule.id}", f"{FOLLOW_UP} ({rule.id})")
     for number, topic in enumerate(TOPICS):
         if number == len(TOPICS) - 1:
             page.check(f"#choice-{topic.id}-later")
@@ -116,11 +120,14 @@ def test_every_answer_is_kept_through_a_reload_and_instant_navigation(page, inst
         if topic.follow_up:
             expect(page.locator(f"#follow-up-{topic.id}")).to_have_value(f"{FOLLOW_UP} ({topic.id})")
         expect(page.locator(f"[data-topic={topic.id}] [data-topic-state]")).to_have_text("Decided.")
+    for rule in ASKING_RULES:
+        expect(page.locator(f"#follow-up-{rule.id}")).to_have_value(f"{FOLLOW_UP} ({rule.id})")
+        expect(page.locator(f"[data-topic={rule.id}] [data-topic-state]")).to_have_text("Answered.")
     document = page.locator("[data-guidelines-output]")
     expect(document).to_contain_text(GROUP)
     expect(document).to_contain_text("These guidelines were agreed by our trustees on 3 December 2026.")
     expect(document.locator("h3").last).to_have_text("Still to decide")
-    expect(document.locator("li")).to_have_text([f"{last.title}: {last.question}"])
+    expect(document.locator("ul li")).to_have_text([f"{last.title}: {last.question}"])
     assert document.locator("b").count() == 0, "words that look like HTML stay words"
 
 
@@ -161,8 +168,13 @@ def test_saved_document_and_overlay_file_hold_the_answers_and_open_again_without
     assert re.fullmatch(r"our-guidelines-\d{4}-\d{2}-\d{2}\.md", name)
     assert markdown.startswith(f"# Our guidelines on social media\n\n**{GROUP}**\n\n"
                                "These guidelines were agreed by our trustees on 3 December 2026.")
+    rules, choices = markdown.index("## The rules we all follow"), markdown.index("## Our own choices")
+    for rule, words in DATA.rules():
+        assert rules < markdown.index(f"**{rule.title}.** {' '.join(words.split())}") < choices, rule.id
+    for rule in ASKING_RULES:
+        assert f"**{rule.follow_up}** {FOLLOW_UP} ({rule.id})" in markdown
     for topic in TOPICS[:-1]:
-        assert f"## {topic.title}" in markdown
+        assert f"### {topic.title}" in markdown
     assert "\\<b\\>Never\\</b\\>" in markdown, "HTML in an answer is written as text"
     assert f"## Still to decide\n\n- {TOPICS[-1].title}: {TOPICS[-1].question}" in markdown
     assert "Newcastle Council for Voluntary Service" in markdown and DATA.publication.licence.url in markdown
@@ -174,7 +186,8 @@ def test_saved_document_and_overlay_file_hold_the_answers_and_open_again_without
     assert data["group"] == GROUP and data["agreed_by"] == "our trustees" and data["agreed_on"] == date(2026, 12, 3)
     schema = json.loads((ROOT / "data" / "schema" / "our-guidelines.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate({**data, "agreed_on": data["agreed_on"].isoformat()}, schema)
-    assert set(data["choices"]) == set(expected)
+    assert set(data["choices"]) == set(expected) | {rule.id for rule in ASKING_RULES}
+    assert all(set(data["choices"][rule.id]) == {"follow_up"} for rule in ASKING_RULES), "a rule is never chosen"
 
     for saved_name, text in (("our-guidelines.md", markdown), ("our-guidelines.yml", overlay)):
         page.evaluate("localStorage.clear()")
@@ -189,6 +202,8 @@ def test_saved_document_and_overlay_file_hold_the_answers_and_open_again_without
             expect(page.locator(f"[data-topic={topic.id}] [data-topic-state]")).to_have_text("Decided.")
         own = next(t for t in TOPICS if expected[t.id].startswith(OWN_WORDS))
         expect(page.locator(f"#wording-{own.id}")).to_have_value(expected[own.id])
+        for rule in ASKING_RULES:
+            expect(page.locator(f"#follow-up-{rule.id}")).to_have_value(f"{FOLLOW_UP} ({rule.id})")
     assert requests == [], f"saving or opening made requests: {requests}"
 
 
@@ -206,12 +221,44 @@ def test_a_fork_that_drops_in_the_saved_overlay_file_shows_the_same_guidelines(p
     ours = page.context.new_page()
     ours.goto((tmp_path / "site" / "our-guidelines" / "index.html").as_uri())
     text = " ".join(ours.locator(".guidelines").inner_text().split())
+    for rule, words in DATA.rules():
+        assert " ".join(words.split()) in text, rule.id
+    for rule in ASKING_RULES:
+        assert f"{rule.follow_up} {FOLLOW_UP} ({rule.id})" in text, rule.id
     for topic in TOPICS[:-1]:
         assert f"Our guideline: {expected[topic.id]}" in text, topic.id
         if topic.follow_up:
             assert f"{FOLLOW_UP} ({topic.id})" in text
     assert "These guidelines were agreed by our trustees on 3 December 2026." in text
     assert f"Still to decide: {TOPICS[-1].title}" in text
+
+
+def test_the_leaflets_rules_are_on_the_worksheet_and_in_its_document_and_cannot_be_chosen_away(page, site_url):
+    open_worksheet(page, site_url)
+    rules = page.locator("#guideline-rules")
+    for rule, words in DATA.rules():
+        expect(rules.locator(f"#guideline-{rule.id}")).to_contain_text(" ".join(words.split()))
+        expect(page.locator("[data-guidelines-output] ol")).to_contain_text(" ".join(words.split()))
+    assert rules.locator("input[type=radio]").count() == 0, "a rule offers no stance to pick and none to reject"
+    assert rules.locator("textarea").count() == len(ASKING_RULES)
+    expect(page.locator("#guideline-rules")).not_to_contain_text("reject")
+
+
+def test_a_worksheet_saved_by_the_first_version_opens_keeps_its_answers_and_says_what_is_new(page, site_url):
+    open_worksheet(page, site_url)
+    old = {"format": "sgsm-guidelines", "version": 1, "group": GROUP, "agreedBy": "", "agreedOn": "",
+           "topics": {"instant-messaging": {"mode": "own", "stance": "", "wording": "Only the club phone's texts.",
+                                            "followUp": ""},
+                      "copy-colleague": {"mode": "stance", "stance": "always-copy", "wording": "", "followUp": ""}}}
+    text = f"# Our guidelines\n\n<!-- sgsm-guidelines\n{json.dumps(old)}\n-->\n"
+    page.set_input_files("#guidelines-open", files=[{"name": "old.md", "mimeType": "text/plain",
+                                                     "buffer": text.encode("utf-8")}])
+    message = page.locator("[data-guidelines-message]")
+    expect(message).to_contain_text("saved by an earlier version of the worksheet")
+    expect(message).to_contain_text("“Instant messaging”")
+    expect(page.locator("#follow-up-instant-messaging")).to_have_value("Only the club phone's texts.")
+    stored = json.loads(page.evaluate("localStorage.getItem('sgsm-guidelines')"))
+    assert stored["version"] == 2 and "copy-colleague" not in stored["topics"]
 
 
 def test_a_file_that_is_not_saved_guidelines_is_refused_and_changes_nothing(page, site_url):

@@ -102,10 +102,10 @@ def test_our_guidelines_page_shows_the_organisations_choices(fork_site):
     stance = {s["id"]: " ".join(s["text"].split()) for t in topics for s in t.get("stances", [])}
     # An example stance chosen by id shows its wording from data/guidelines.yml ...
     assert f"Our guideline: {stance['under-18s-family-only']}" in text
-    assert f"Our guideline: {stance['organisation-public-page']}" in text
+    assert f"Our guideline: {stance['not-identified']}" in text
     assert stance["no-under-18s-or-service-users"] not in text  # ... and not the stance it did not choose
-    # ... own wording shows as written, and follow-up answers after their question.
-    assert "Our guideline: Staff and volunteers only use the club phone's text messages" in text
+    # ... own wording shows as written, and follow-up answers after their question, a rule's too.
+    assert "Our guideline: No photos of young people go online without" in text
     assert "Where are the records kept, and who may see them? In the contact log" in text
     assert "These guidelines were agreed by our trustees on 3 November 2026." in text
     assert "Talk to Sam Okafor, Designated safeguarding lead, on 0191 498 0123" in text
@@ -116,17 +116,28 @@ def test_our_guidelines_page_lists_unset_choices_as_to_decide(fork_site):
     text = text_of(fork_site / "our-guidelines" / "index.html")
     data = load_site_data(ROOT / "data")
     topics, undecided = len(data.guidelines_file.topics), data.topic("online-history").title
-    assert re.search(rf"{topics - 1} of the {topics} topics below are decided\. Still to decide ?: "
+    assert re.search(rf"{topics - 1} of the {topics} questions after them are decided\. Still to decide ?: "
                      rf"{re.escape(undecided)}\.", text)
     section = re.search(r'<section class="guideline guideline--to-decide" id="guideline-online-history".*?</section>',
                         page, re.S)
     assert section and section.group(0).count("To decide.") == 2  # the stance and the follow-up
 
 
+def test_our_guidelines_page_starts_with_every_one_of_the_leaflets_rules(fork_site):
+    """The floor of every organisation's guidelines, in the tips' own words, before the organisation's choices."""
+    text = text_of(fork_site / "our-guidelines" / "index.html")
+    data = load_site_data(ROOT / "data")
+    rules_start, choices_start = text.index("The rules we all follow"), text.index("Our own choices")
+    for rule, words in data.rules():
+        assert 0 <= rules_start < text.index(" ".join(words.split())) < choices_start, rule.id
+    assert "Which ways of sending messages do staff and volunteers use, and where is the log of each kept? Only the" \
+        " club phone's text messages" in text
+
+
 def test_upstream_worksheet_marks_every_topic_to_decide(built_site):
     text = text_of(built_site / "guidelines-worksheet" / "index.html")
     topics = len(load_site_data(ROOT / "data").guidelines_file.topics)
-    assert f"None of the {topics} topics below is decided yet" in text
+    assert f"None of the {topics} questions after them is decided yet" in text
     assert "Our guideline:" not in text
     page = (built_site / "guidelines-worksheet" / "index.html").read_text(encoding="utf-8")
     assert page.count('class="guideline guideline--to-decide"') == topics
@@ -229,14 +240,19 @@ BAD_OVERLAY_DATA = {
     "unknown topic id": (
         GUIDELINES, "  channels:\n", "  chanels:\n",
         r"org/data/our-guidelines.yml, line \d+, field 'choices.chanels': 'chanels' is not one of the guideline"
-        r" topics in data/guidelines.yml \(personal-contact, channels,"),
+        r" topics or rules in data/guidelines.yml \(personal-contact, public-dealings,"),
     "unknown stance id": (
-        GUIDELINES, "stance: always-copy", "stance: copy-everyone",
-        r"org/data/our-guidelines.yml, line \d+, field 'choices.copy-colleague.stance': 'copy-everyone' is not an"
-        r" example stance of topic 'copy-colleague' \(its example stances are always-copy\)"),
+        GUIDELINES, "stance: not-identified", "stance: copy-everyone",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.public-dealings.stance': 'copy-everyone' is not an"
+        r" example stance of topic 'public-dealings' \(its example stances are all-in-public, not-identified\)"),
     "both a stance and own wording": (
-        GUIDELINES, "    stance: always-copy\n", "    stance: always-copy\n    wording: We copy in a colleague.\n",
-        r"org/data/our-guidelines.yml, line \d+, field 'choices.copy-colleague': give either 'stance'"),
+        GUIDELINES, "    stance: not-identified\n", "    stance: not-identified\n    wording: We copy in a colleague.\n",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.public-dealings': give either 'stance'"),
+    "own words for a rule that asks nothing": (
+        GUIDELINES, "choices:\n", "choices:\n  deleted-retrieved:\n    wording: We keep everything.\n",
+        r"org/data/our-guidelines.yml, line \d+, field 'choices.deleted-retrieved.wording': 'deleted-retrieved' is one"
+        r" of the leaflet's rules, which every organisation's guidelines include as they are, and it asks no"
+        r" follow-up question: remove this line"),
     "broken YAML": (
         GUIDELINES, "  records:\n", "  records: [\n",
         r"org/data/our-guidelines.yml, line \d+: this is not valid YAML"),
@@ -285,3 +301,18 @@ def test_our_guidelines_macro_on_the_upstream_site_is_a_plain_error(project_copy
     assert result.returncode != 0 and "Traceback" not in output
     assert "docs/our-guidelines.md, line 10, macro our_guidelines(): this macro is for an organisation's own site" in output
     assert "extra.organisation_dir" in output
+
+
+@pytest.mark.parametrize("page", ["index.html", "tips/index.html", "404.html", "resources/index.html"])
+def test_the_worried_box_on_an_organisations_copy_names_its_lead_before_anything_else(fork_site, page):
+    html_text = (fork_site / page).read_text(encoding="utf-8")
+    box = re.search(r'<aside class="urgent-help".*?</aside>', html_text, re.S)
+    assert box, f"{page}: no 'Worried about a child or young person?' box"
+    text = re.sub(r" ([.,])", r"\1", " ".join(html.unescape(re.sub(r"<[^>]+>", " ", box[0])).split()))
+    lead = yaml.safe_load((ROOT / EXAMPLE_DIR / "data" / "organisation.yml").read_text(encoding="utf-8"))[
+        "safeguarding_lead"]
+    told = f"Tell {lead['name']}, {lead['role']}: {lead['phone']}, {lead['email']}."
+    assert text.startswith(f"Worried about a child or young person? {told}"), text
+    assert f'href="tel:+44{lead["phone"].replace(" ", "")[1:]}"' in box[0]
+    assert f'href="mailto:{lead["email"]}"' in box[0]
+    assert text.index(told) < text.index("Follow our safeguarding procedures") < text.index("CEOP")

@@ -50,8 +50,12 @@ def test_guidelines_page_prints_cleanly_with_room_to_write(page, fork_url):
     texts = [" ".join(unicodedata.normalize("NFKC", sheet.extract_text() or "").split()) for sheet in pdf.pages]
     assert all(texts), f"a blank sheet among {len(texts)} printed pages"
     whole = " ".join(texts)
-    always_copy = next(s.text for s in load_site_data(ROOT / "data").topic("copy-colleague").stances)
-    assert f"Our guideline: {' '.join(always_copy.split())}" in whole
+    not_identified = next(s.text for s in load_site_data(ROOT / "data").topic("public-dealings").stances
+                          if s.id == "not-identified")
+    assert f"Our guideline: {' '.join(not_identified.split())}" in whole
+    instant_messaging = load_site_data(ROOT / "data").rule_words(
+        load_site_data(ROOT / "data").guidelines_file.entry("instant-messaging"))
+    assert " ".join(instant_messaging.split()) in whole  # the leaflet's rules print as part of the guidelines
     assert "To decide." in whole
     assert "Newcastle Council for Voluntary Service" in whole  # the credit to the leaflet is printed too
 

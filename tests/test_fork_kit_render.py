@@ -10,8 +10,13 @@ from safeguarding_site.models import Colours, OurGuidelinesFile, contrast
 
 
 @pytest.fixture(scope="module")
-def topics():
-    return load_site_data(ROOT / "data").guidelines_file
+def data():
+    return load_site_data(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def topics(data):
+    return data.guidelines_file
 
 
 def choices(**entries) -> OurGuidelinesFile:
@@ -26,22 +31,45 @@ def test_contrast_follows_wcag():
 
 def test_a_chosen_stance_shows_its_wording_and_an_unanswered_follow_up_leaves_the_topic_to_decide(topics):
     rows = {row.topic.id: row for row in render.guideline_rows(
-        topics, choices(**{"copy-colleague": {"stance": "always-copy"}, "records": {"stance": "keep-a-log"}}))}
-    always_copy = next(s.text for t in topics.topics if t.id == "copy-colleague" for s in t.stances if s.id == "always-copy")
-    assert rows["copy-colleague"].decision == always_copy
-    assert rows["copy-colleague"].decided  # no follow-up question
-    assert rows["records"].decision and not rows["records"].decided  # its follow-up is still open
-    assert rows["channels"].decision is None and not rows["channels"].decided
+        topics, choices(**{"public-dealings": {"stance": "all-in-public"},
+                           "personal-contact": {"stance": "under-18s-family-only"}}))}
+    in_public = next(s.text for s in topics.entry("public-dealings").stances if s.id == "all-in-public")
+    assert rows["public-dealings"].decision == in_public
+    assert rows["public-dealings"].decided  # no follow-up question
+    assert rows["personal-contact"].decision and not rows["personal-contact"].decided  # its follow-up is still open
+    assert rows["ground-rules"].decision is None and not rows["ground-rules"].decided
 
 
-def test_worksheet_without_choices_marks_every_topic_to_decide(topics):
-    html = render.guidelines(topics)
-    assert html.count('class="guideline guideline--to-decide"') == len(topics.topics)
+def test_the_leaflets_rules_are_on_every_guidelines_page_with_the_tips_words_and_no_choice(data):
+    html = str(render.guidelines(data.rules(), data.guidelines_file))
+    tips = {item.id: item.text for item in data.checklist("tips").items}
+    for rule, words in data.rules():
+        assert words == (tips[rule.tip] if rule.tip else rule.text)
+        assert f'id="guideline-{rule.id}"' in html and str(render.plain_text(words)) in html, rule.id
+    assert set(tips) <= {rule.tip for rule in data.guidelines_file.rules}, "every tip is one of the rules"
+    rules_part = html.split('id="guideline-rules"', 1)[1].split('id="guideline-questions"', 1)[0]
+    assert "To decide." in rules_part  # only the follow-ups wait for an answer...
+    assert "Our guideline:" not in rules_part and "Examples from the leaflet" not in rules_part  # ...never the rule
+
+
+def test_worksheet_without_choices_marks_every_question_to_decide(data):
+    html = render.guidelines(data.rules(), data.guidelines_file)
+    assert html.count('class="guideline guideline--to-decide"') == len(data.guidelines_file.topics)
     assert "Our guideline:" not in html
 
 
-def test_own_wording_is_escaped(topics):
-    html = render.guidelines(topics, choices(channels={"wording": "<script>alert(1)</script> & more"}))
+def test_an_older_files_stance_for_what_is_now_a_rule_changes_nothing_and_its_own_words_answer_the_follow_up(data):
+    html = str(render.guidelines(data.rules(), data.guidelines_file, choices(**{
+        "copy-colleague": {"stance": "always-copy"},
+        "instant-messaging": {"wording": "Only the club phone's texts."}})))
+    rule = data.guidelines_file.entry("instant-messaging")
+    assert f"<strong>{rule.follow_up}</strong>\n Only the club phone&#39;s texts." in html
+    assert "always-copy" not in html
+
+
+def test_own_wording_is_escaped(data):
+    html = render.guidelines(data.rules(), data.guidelines_file,
+                             choices(**{"ground-rules": {"wording": "<script>alert(1)</script> & more"}}))
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html and "<script>" not in html
 
 

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { makeDates } from "../contract.js";
-import { asMarkdown, asYaml, blankGuidelines, checkedGuidelines, documentOf, readSaved, topicState } from "../guidelines-file.js";
+import { asMarkdown, asYaml, blankGuidelines, checkedGuidelines, documentOf, newSince, readSaved, ruleState,
+  topicState } from "../guidelines-file.js";
 import { parseYaml } from "../yaml-subset.js";
 import { book, contract, projectRoot } from "./fixtures.js";
 
@@ -12,6 +13,8 @@ const dates = makeDates(contract);
 const now = new Date("2026-12-05T12:00:00Z");
 const [first, second] = book.topics;
 const withFollowUp = book.topics.find((t) => t.followUp && t.stances.length);
+const ruleWithFollowUp = book.rules.find((r) => r.followUp);
+const formerQuestion = book.rules.find((r) => r.since === 1 && r.followUp);
 const HOSTILE = "<b>bold</b> -- \"quotes\" # not a comment: really\n`code` 🎉 \u0085";
 
 function answered() {
@@ -19,6 +22,7 @@ function answered() {
   Object.assign(doc, { group: "Riverside Youth Club", agreedBy: "our trustees", agreedOn: "2026-12-03" });
   doc.topics[first.id] = { mode: "stance", stance: first.stances[0].id, wording: "", followUp: first.followUp ? "Tell the lead" : "" };
   doc.topics[second.id] = { mode: "own", stance: "", wording: HOSTILE, followUp: "" };
+  doc.topics[ruleWithFollowUp.id] = { mode: "", stance: "", wording: "", followUp: "In the shared drive" };
   return doc;
 }
 
@@ -32,26 +36,52 @@ test("a topic is decided, half done or to decide, and half done is never silentl
   assert.equal(topicState(topic, { mode: "own", stance: "", wording: "  ", followUp: "" }).state, "to-decide");
 });
 
-test("the document lists every decided topic in order and what is still to decide at the end", () => {
-  const d = documentOf(answered(), book, dates);
-  assert.equal(d.agreed, "These guidelines were agreed by our trustees on 3 December 2026.");
-  assert.deepEqual(d.sections.map((s) => s.title), [first.title, second.title]);
-  assert.equal(d.sections[0].decision, first.stances[0].text);
-  assert.equal(d.toDecide.length, book.topics.length - 2 + (second.followUp ? 1 : 0));
-  assert.ok(d.credit.includes("Newcastle Council for Voluntary Service"));
+test("a rule is in place whatever is chosen: it only waits for the answer to its follow-up", () => {
+  const blank = { mode: "", stance: "", wording: "", followUp: "" };
+  assert.equal(ruleState(ruleWithFollowUp, blank).state, "to-decide");
+  assert.equal(ruleState(ruleWithFollowUp, { ...blank, followUp: "The club phone" }).state, "decided");
+  assert.equal(ruleState(book.rules.find((r) => !r.followUp), blank).state, "decided");
+});
+
+test("the document starts with every one of the leaflet's rules, then the decided topics, then what is still to decide", () => {
+  const d = documentOf(blankGuidelines(contract), book, dates);
+  assert.deepEqual(d.rules.map((r) => r.text), book.rules.map((r) => r.text), "an empty worksheet still has every rule");
+  assert.ok(d.rules.every((r) => r.text.trim()));
+  const full = documentOf(answered(), book, dates);
+  assert.equal(full.agreed, "These guidelines were agreed by our trustees on 3 December 2026.");
+  assert.deepEqual(full.rules.map((r) => r.title), book.rules.map((r) => r.title));
+  assert.equal(full.rules.find((r) => r.title === ruleWithFollowUp.title).followUp.answer, "In the shared drive");
+  assert.deepEqual(full.sections.map((s) => s.title), [first.title, second.title]);
+  assert.equal(full.sections[0].decision, first.stances[0].text);
+  const openRules = book.rules.filter((r) => r.followUp).length - 1;
+  assert.equal(full.toDecide.length, book.topics.length - 2 + (second.followUp ? 1 : 0) + openRules);
+  assert.ok(full.credit.includes("Newcastle Council for Voluntary Service"));
+});
+
+test("an answer can never drop or replace a rule: a stance or words given to a rule keep only what says how it is applied", () => {
+  const doc = blankGuidelines(contract);
+  doc.topics[formerQuestion.id] = { mode: "own", stance: "", wording: "We may use any app", followUp: "" };
+  const clean = checkedGuidelines({ ...doc, topics: { ...doc.topics } }, contract, dates, book);
+  assert.deepEqual(clean.topics[formerQuestion.id], { mode: "", stance: "", wording: "", followUp: "We may use any app" });
+  const d = documentOf(clean, book, dates);
+  assert.equal(d.rules.find((r) => r.title === formerQuestion.title).text, formerQuestion.text);
 });
 
 test("the Markdown document reads as typed, carries the credit, and opens again to the same answers", () => {
   const doc = answered();
   const text = asMarkdown(doc, book, { dates, siteName: "Safeguarding and social media", now });
   assert.match(text, /^# Our guidelines on social media\n\n\*\*Riverside Youth Club\*\*\n/);
-  assert.ok(text.includes(`## ${first.title}`));
+  assert.ok(text.includes("## The rules we all follow"));
+  for (const rule of book.rules) assert.ok(text.includes(`**${rule.title.replace(/[\\`*_[\]<>#|&~]/g, "\\$&")}.**`), rule.id);
+  assert.ok(text.indexOf("## The rules we all follow") < text.indexOf("## Our own choices"));
+  assert.ok(text.includes(`### ${first.title}`));
   assert.ok(text.includes("\\<b\\>bold\\</b\\>"), "HTML in an answer is escaped, not live");
   assert.ok(text.includes("## Still to decide"));
   assert.ok(text.includes(book.credit.replace(/[\\`*_[\]<>#|&~]/g, "\\$&")));
   const comment = text.slice(text.indexOf("<!--"));
   assert.equal((comment.match(/-->/g) || []).length, 1, "nothing in the answers ends the comment early");
-  const back = readSaved(text, book, contract, dates);
+  const { doc: back, version } = readSaved(text, book, contract, dates);
+  assert.equal(version, contract.guidelines.version);
   assert.deepEqual(back.topics, doc.topics);
   assert.equal(back.group, doc.group);
   assert.equal(back.agreedOn, doc.agreedOn);
@@ -67,7 +97,9 @@ test("the overlay file is YAML an organisation's copy reads, and opens again to 
   assert.equal(data.agreed_on, "2026-12-03");
   assert.deepEqual(data.choices[first.id].stance, first.stances[0].id);
   assert.equal(data.choices[second.id].wording, HOSTILE.trim());
-  const back = readSaved(text, book, contract, dates);
+  assert.deepEqual(data.choices[ruleWithFollowUp.id], { follow_up: "In the shared drive" });
+  const { doc: back } = readSaved(text, book, contract, dates);
+  assert.equal(back.topics[ruleWithFollowUp.id].followUp, "In the shared drive");
   assert.equal(back.topics[first.id].stance, first.stances[0].id);
   assert.equal(back.topics[second.id].wording, HOSTILE.trim());
   assert.equal(back.topics[second.id].mode, "own");
@@ -75,12 +107,33 @@ test("the overlay file is YAML an organisation's copy reads, and opens again to 
 
 test("the example organisation's hand-written file opens, folded text and all", () => {
   const file = path.join(projectRoot, "examples", "riverside-youth-club", "org", "data", "our-guidelines.yml");
-  const doc = readSaved(readFileSync(file, "utf8"), book, contract, dates);
+  const { doc } = readSaved(readFileSync(file, "utf8"), book, contract, dates);
   assert.equal(doc.agreedBy, "our trustees on 3 November 2026");
   const instant = doc.topics["instant-messaging"];
-  assert.equal(instant.mode, "own");
-  assert.match(instant.wording, /^Staff and volunteers only use the club phone's text messages, which keep a record, and never messaging apps/);
-  assert.ok(!instant.wording.includes("\n"), "folded lines join with spaces");
+  assert.equal(instant.mode, "");
+  assert.match(instant.followUp, /^Only the club phone's text messages, which keep a record\. Never messaging apps/);
+  assert.ok(!instant.followUp.includes("\n"), "folded lines join with spaces");
+});
+
+test("a file saved by the first version opens: its answers on what became rules are kept, and it says what is new", () => {
+  const old = { format: contract.guidelines.format, version: 1, group: "Oak Tree", agreedBy: "", agreedOn: "", topics: {
+    "copy-colleague": { mode: "stance", stance: "always-copy", wording: "", followUp: "" },
+    "instant-messaging": { mode: "own", stance: "", wording: "Only the club phone's texts.", followUp: "" },
+    records: { mode: "stance", stance: "keep-a-log", wording: "", followUp: "In the office diary" },
+    "personal-contact": { mode: "stance", stance: first.stances[0].id, wording: "", followUp: "" } } };
+  const text = `# Our guidelines\n\n<!-- sgsm-guidelines\n${JSON.stringify(old)}\n-->\n`;
+  const { doc, version } = readSaved(text, book, contract, dates);
+  assert.equal(version, 1);
+  assert.equal(doc.version, contract.guidelines.version);
+  assert.equal(doc.topics["copy-colleague"], undefined, "a stance for a rule is not needed any more");
+  assert.equal(doc.topics["instant-messaging"].followUp, "Only the club phone's texts.");
+  assert.equal(doc.topics.records.followUp, "In the office diary");
+  assert.equal(doc.topics["personal-contact"].stance, first.stances[0].id);
+  const news = newSince(book, version);
+  for (const rule of book.rules.filter((r) => r.since === 1)) assert.ok(news.includes(`“${rule.title}”`), rule.id);
+  for (const topic of book.topics.filter((t) => t.since > 1)) assert.ok(news.includes(`“${topic.title}”`), topic.id);
+  assert.equal(newSince(book, contract.guidelines.version), "");
+  assert.equal(newSince(book, null), "");
 });
 
 test("a file that is not saved guidelines, or names what the site does not have, is refused plainly", () => {
