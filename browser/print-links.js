@@ -33,6 +33,13 @@ function bare(address) {
   return address.replace(/^[a-z]+:(\/\/)?/i, "").replace(/^www\./i, "").replace(/\/$/, "").toLowerCase();
 }
 
+/* Whether a tel: address is the number its text shows, written the UK way ("0191 498 0123" for +441914980123). */
+export function sameNumber(text, address) {
+  var shown = text.replace(/\D/g, "").replace(/^0/, "44");
+  var dialled = address.replace(/\D/g, "");
+  return shown.length > 6 && shown === dialled;
+}
+
 export function markLinks() {
   root = root || roots();
   var links = document.querySelectorAll(".md-content a[href], .md-footer-meta a[href]");
@@ -45,6 +52,7 @@ export function markLinks() {
     }
     if (link.href.split("#")[0] === window.location.href.split("#")[0]) continue; /* same page */
     var address = publicAddress(link);
+    if (/^tel:/i.test(address) && sameNumber(link.textContent, address)) continue; /* the number is the text */
     if (/^mailto:/i.test(address) || /^tel:/i.test(address)) address = address.replace(/^[a-z]+:/i, "");
     if (link.textContent.toLowerCase().indexOf(bare(address)) === -1) {
       link.setAttribute("data-print-url", address);

@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from safeguarding_site import render
 from safeguarding_site.link_history import LinkNotices
 from safeguarding_site.loading import SiteData
 from safeguarding_site.overlay import OrganisationData
@@ -25,6 +26,12 @@ class SiteBuild:
     credit: Markup  # the credit to the leaflet, as every page's footer shows it
     organisation: OrganisationData | None = None
     macro_problems: list[str] = field(default_factory=list)  # collected while a page renders
+
+    def urgent_help(self, level: int = 2) -> Markup:
+        """The 'Worried about a child or young person?' box, the same on every page that shows it: an
+        organisation's copy names its safeguarding lead first."""
+        return render.urgent_help(self.data, self.organisation.details if self.organisation else None,
+                                  self.links.by_source.get("ceop"), level)
 
 
 _current: SiteBuild | None = None

@@ -246,7 +246,7 @@ class SafeguardingPlugin(BasePlugin):
         browser contract, and the address of the one stylesheet."""
         site = site_build.current()
         env.globals["site_credit"] = site.credit
-        env.globals["site_urgent_help"] = render.urgent_help(site.data)
+        env.globals["site_urgent_help"] = site.urgent_help()
         env.globals["site_contract"] = render.json_for_script(contract())
         env.globals["site_stylesheet"] = self.config["stylesheet"]
         return env
