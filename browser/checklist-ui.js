@@ -56,8 +56,11 @@ export function fillPanel(panel, labels, review) {
   if (panel.querySelector(".checklist__fields")) return;
   const li = panel.closest(".checklist__item[data-item]");
   const id = li.dataset.item;
+  const r = recordOf(review, id);
   const status = make("select");
-  for (const [value, name] of labels) status.append(new Option(name, value));
+  for (const [value, name] of labels) {
+    if (offered(li, value) || r.status === value) status.append(new Option(statusWords(li, value, name), value));
+  }
   const notes = make("textarea");
   notes.rows = 4;
   const owner = make("input");
@@ -69,8 +72,14 @@ export function fillPanel(panel, labels, review) {
   fields.append(field(id, "status", "Status", status), field(id, "notes", "Notes", notes),
     field(id, "owner", "Who will follow it up", owner), field(id, "due", "By when", due));
   panel.append(fields);
-  syncControls(li, recordOf(review, id));
+  syncControls(li, r);
 }
+
+/* The leaflet's own actions and tips always apply: the page names on such an item the status a review may not
+ * give it (data-never-status); an item that applies only in some organisations says, for that status, what it
+ * means instead (data-applies-if, for data-applies-if-status). */
+const offered = (li, status) => li.dataset.neverStatus !== status;
+const statusWords = (li, status, label) => (li.dataset.appliesIfStatus === status && li.dataset.appliesIf) || label;
 
 /* Add the controls to one checklist (once); `ownMessages` gives it a status line of its own. */
 export function enhance(list, labels, ownMessages) {
@@ -97,6 +106,7 @@ export function enhance(list, labels, ownMessages) {
 
 /* The record as text: shown under the item, and what a printed page shows. */
 export function showRecord(node, r, labels, dates) {
+  const li = node.closest && node.closest(".checklist__item[data-item]");
   const key = JSON.stringify([r.status, r.owner, r.due, r.notes]);
   if (node.dataset.shown === key) return;
   node.dataset.shown = key;
@@ -109,7 +119,7 @@ export function showRecord(node, r, labels, dates) {
     span.append(make("span", "checklist__record-name", `${name}: `), value);
     line.append(span, " ");
   };
-  part("Status", labels.get(r.status));
+  part("Status", li ? statusWords(li, r.status, labels.get(r.status)) : labels.get(r.status));
   if (r.owner) part("Who will follow it up", r.owner);
   if (r.due) part("By when", dates.longDate(r.due));
   node.append(line);

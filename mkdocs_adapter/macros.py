@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from safeguarding_site import render
 from safeguarding_site.errors import MacroCallError
 from safeguarding_site.front_matter import front_matter_problem
+from safeguarding_site.overlay import own_pages
 from safeguarding_site.review import ReviewError, review_of
 
 from . import build as site_build
@@ -84,7 +85,6 @@ def define_env(env):
     publication, licence = data.publication, data.publication.licence
     for name, show in {
         "attribution": partial(render.attribution, publication),
-        "changes": partial(render.changes, publication, links.last_checked),
         "publisher_contact": partial(render.publisher_contact, publication),
         "information_sheets": partial(render.information_sheets, publication),
         "newsletter_link": partial(render.plain_link, publication.updates.newsletter.url),
@@ -95,6 +95,13 @@ def define_env(env):
         "glossary": partial(render.glossary, data),
     }.items():
         macro(show, name)
+
+    @macro
+    def changes():
+        if organisation is None:
+            return render.changes(publication, links.last_checked)
+        pages = own_pages(organisation, site.project / "docs")
+        return render.changes(publication, links.last_checked, organisation.details, pages.added, pages.replaced)
 
     @macro
     def urgent_help(level=2):

@@ -28,6 +28,9 @@ STATUSES = (("not-started", "Not started"), ("in-progress", "In progress"), ("do
 # The order of the columns that count items by status on the review page.
 COUNT_COLUMNS = ("done", "in-progress", "not-started", "not-applicable")
 STATUS_LABELS = dict(STATUSES)
+# The status a review may not give one of the leaflet's own actions or tips (a checklist with rules: true),
+# unless the item says when it applies (applies_if); the page writes it on such items for the scripts.
+NOT_APPLICABLE = "not-applicable"
 
 
 def contract() -> dict:

@@ -88,6 +88,9 @@ class ChecklistItem(Strict):
     id: Slug = Field(description="Stable id: ticks and notes saved in the browser are keyed by it. Never reuse one.")
     text: Text = Field(description="The item, as a short sentence or question.")
     detail: Text | None = Field(None, description="Optional explanation shown under the item.")
+    applies_if: Text | None = Field(None, description="In a checklist of the leaflet's rules, a rule that applies only"
+                                                      " in some organisations: what a review may record instead,"
+                                                      " e.g. 'We keep no separate work profiles.'")
 
 
 class Checklist(Strict):
@@ -95,7 +98,17 @@ class Checklist(Strict):
     title: Text
     intro: Text | None = None
     ordered: bool = Field(False, description="Number the items (for steps that follow an order).")
+    rules: bool = Field(False, description="The leaflet's own actions or tips: a review never marks one 'Does not"
+                                           " apply' (unless the item says when it applies, with applies_if).")
     items: list[ChecklistItem] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _applies_if_only_for_rules(self):
+        for item in self.items:
+            if item.applies_if and not self.rules:
+                raise ValueError(f"item '{item.id}' has applies_if, which only a checklist of the leaflet's rules"
+                                 " (rules: true) uses: remove it, as any other item may be marked 'Does not apply'")
+        return self
 
 
 class ChecklistsFile(Strict):

@@ -6,8 +6,11 @@ another engine's adapter could apply it just the same (a generated config and a 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from . import overlay_checks
 from .errors import DataError, DataErrors
@@ -185,6 +188,36 @@ def menu_section(org: OrganisationData, upstream_docs: Path) -> MenuSection:
     listed = [page for page in org.details.pages if page in own]
     unlisted = [page for page in own if page not in listed]
     return MenuSection(org.details.short_name or org.details.name, listed + unlisted, unlisted)
+
+
+def page_title(path: Path) -> str:
+    """A page's title as its menu shows it: the front matter's title, else its first heading, else its file name."""
+    text = Path(path).read_text(encoding="utf-8", errors="replace")
+    front = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.S)
+    if front:
+        try:
+            meta = yaml.safe_load(front[1])
+        except yaml.YAMLError:
+            meta = None
+        if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
+            return meta["title"].strip()
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+    return heading[1] if heading else Path(path).stem.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class OwnPages:
+    """What an organisation's copy adds to the guidance, and what it replaces, by title (its About page says so)."""
+
+    added: list[str]
+    replaced: list[str]
+
+
+def own_pages(org: OrganisationData, upstream_docs: Path) -> OwnPages:
+    section = menu_section(org, upstream_docs)
+    replaced = [page for page in markdown_pages(org.docs_dir) if (Path(upstream_docs) / page).is_file()]
+    return OwnPages([page_title(org.docs_dir / page) for page in section.pages],
+                    [page_title(Path(upstream_docs) / page) for page in replaced])
 
 
 def upstream_files(upstream_docs: Path, org_docs: Path) -> list[str]:

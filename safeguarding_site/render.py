@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .browser_contract import COUNT_COLUMNS, REVIEW_FORMAT_VERSION, STATUS_LABELS
+from .browser_contract import COUNT_COLUMNS, NOT_APPLICABLE, REVIEW_FORMAT_VERSION, STATUS_LABELS
 from .link_history import NOTICE_STATUSES, LinkNotice
 from .loading import SiteData
 from .models import (
@@ -108,7 +108,7 @@ def resource_link(resource: Resource, text: str | None = None) -> Markup:
 
 def checklist(checklist: Checklist, js_note: bool = True) -> Markup:
     """One checklist as a plain list; js_note adds the line shown when JavaScript is off."""
-    return _render("checklist.html.j2", c=checklist, js_note=js_note)
+    return _render("checklist.html.j2", c=checklist, js_note=js_note, not_applicable=NOT_APPLICABLE)
 
 
 def json_for_script(value) -> Markup:
@@ -184,11 +184,14 @@ def attribution(publication: Publication) -> Markup:
     return _render("attribution.html.j2", leaflet=publication.leaflet, licence=publication.licence)
 
 
-def changes(publication: Publication, links_checked: date | None = None) -> Markup:
-    """What this adaptation changed, from data/publication.yml, and what the link check has done: only what the
-    link history backs (a date once links have been checked)."""
+def changes(publication: Publication, links_checked: date | None = None, organisation: Organisation | None = None,
+            added: list[str] | None = None, replaced: list[str] | None = None) -> Markup:
+    """What this adaptation changed, from data/publication.yml; what the link check has done, only as the link
+    history backs it (a date once links have been checked); and, on an organisation's copy, the pages it
+    added and replaced, which are its own words, not the leaflet's."""
     return _render("changes.html.j2", changes=publication.changes, year=publication.leaflet.year,
-                   checked=long_date(links_checked) if links_checked else None)
+                   checked=long_date(links_checked) if links_checked else None, organisation=organisation,
+                   added=spoken_list(added or []), replaced=spoken_list(replaced or []))
 
 
 def tel_address(phone: str) -> str:

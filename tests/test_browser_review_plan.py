@@ -29,8 +29,8 @@ SEEDED = {
                              "owner": "Sam", "due": "2027-03-03"},
     "tip-keep-records": {"status": "not-started", "notes": "", "owner": "Priya", "due": ""},
     "gp-defensible": {"status": "not-started", "notes": "Add to induction", "owner": "Jo", "due": "2027-01-15"},
-    "action-acceptable-use": {"status": "not-applicable", "notes": "Covered by the council's policy",
-                              "owner": "", "due": ""},
+    "gp-clear-position": {"status": "not-applicable", "notes": "Covered by the council's policy",
+                          "owner": "", "due": ""},
     "action-policy": {"status": "done", "notes": "Agreed at the May meeting", "owner": "Chair", "due": "2026-05-01"},
 }
 
@@ -170,7 +170,7 @@ def test_plan_gathers_counts_every_item_and_open_actions_by_date(page, instant_s
     counts = page.locator("[data-review-counts] tr", has_text="Useful tips").locator("td")
     expect(counts).to_have_text(["1", "1", "7", "0"])  # done, in progress, not started, does not apply
     actions_row = page.locator("[data-review-counts] tr", has_text=load_site_data(ROOT / "data").checklist("actions").title).locator("td")
-    expect(actions_row).to_have_text(["1", "0", "1", "1"])
+    expect(actions_row).to_have_text(["1", "0", "2", "0"])
 
     actions = page.locator("[data-review-actions] > li")
     expect(actions).to_have_count(3)  # done and "does not apply" items are not open
@@ -180,12 +180,33 @@ def test_plan_gathers_counts_every_item_and_open_actions_by_date(page, instant_s
     expect(actions.nth(2)).to_contain_text("No date yet")
     expect(actions.nth(2)).to_contain_text("Priya")
 
-    record = page.locator("#item-action-acceptable-use .checklist__record")
+    record = page.locator("#item-gp-clear-position .checklist__record")
     expect(record).to_contain_text("Status: Does not apply")
     expect(record).to_contain_text("Covered by the council's policy")
     expect(page.locator("#item-tip-privacy-settings .checklist__record-notes")).to_have_text(
         "Notes: Check each account\nevery term")
     expect(page.get_by_text("Nothing is sent", exact=False).first).to_be_visible()
+
+
+def test_the_leaflets_actions_and_tips_are_never_marked_as_not_applying(page, instant_site_url):
+    """A prompt may not apply; an action or tip always does, except a tip about separate work profiles, which
+    says in its own words when it does not."""
+    data = load_site_data(ROOT / "data")
+    page.goto(instant_site_url + "review/")
+    page.wait_for_selector(".checklist[data-enhanced]")
+    for checklist in data.checklists:
+        for item in checklist.items:
+            options = plan_field(page, item.id, "status").locator("option")
+            words = options.all_inner_texts()
+            if not checklist.rules:
+                assert "Does not apply" in words, item.id
+            elif item.applies_if:
+                assert item.applies_if in words and "Does not apply" not in words, item.id
+            else:
+                assert len(words) == 3 and "Does not apply" not in words, (item.id, words)
+    tip = next(item for item in data.checklist("tips").items if item.applies_if)
+    fill_item(page, tip.id, "not-applicable")
+    expect(page.locator(f"#item-{tip.id} .checklist__record")).to_contain_text(f"Status: {tip.applies_if}")
 
 
 # --- files: save, start again, open ---------------------------------------------------------------
@@ -356,6 +377,9 @@ def changed_site(tmp_path_factory):
     removed = re.sub(r"\n      - id: tip-deleted-retrieved\n        text: [^\n]+", "", reworded)
     assert reworded != text and removed != reworded
     path.write_text(removed, encoding="utf-8")
+    rules = project / "data" / "guidelines.yml"  # the removed tip's rule goes too, as the build asks
+    rules.write_text(re.sub(r"\n  - id: deleted-retrieved\n(    [^\n]+\n)+", "\n", rules.read_text(encoding="utf-8")),
+                     encoding="utf-8")
     site = tmp_path_factory.mktemp("changed-site")
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -129,7 +129,7 @@ def test_stances_keep_the_leaflets_strength_and_scope():
 def test_good_practice_says_each_point_once_in_its_prompts(built_site):
     """The page's own text introduces the prompts; it does not say the same things before them."""
     text = main_text(page_html(built_site, "good-practice"))
-    for point in ("in secret", "record or log", "management committee members", "local ties", "grew up"):
+    for point in ("in secret", "record or log", "management committee members", "local connections", "grew up"):
         assert text.count(point) == 1, (point, text.count(point))
 
 

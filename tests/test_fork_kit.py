@@ -130,8 +130,8 @@ def test_our_guidelines_page_starts_with_every_one_of_the_leaflets_rules(fork_si
     rules_start, choices_start = text.index("The rules we all follow"), text.index("Our own choices")
     for rule, words in data.rules():
         assert 0 <= rules_start < text.index(" ".join(words.split())) < choices_start, rule.id
-    assert "Which ways of sending messages do staff and volunteers use, and where is the log of each kept? Only the" \
-        " club phone's text messages" in text
+    assert "Which ways of sending messages do staff and volunteers use, and where is the log of each kept? Only" \
+        " messages on the club's public Facebook page" in text
 
 
 def test_upstream_worksheet_marks_every_topic_to_decide(built_site):

@@ -13,7 +13,7 @@ DATA = load_site_data(ROOT / "data")
 
 FACTS = {
     "index": ["social media", "text messages", "digital exclusion", "court proceedings", "threatened and harassed",
-              "abuse, neglect or poor mental health", "groomed and exploited online", "am I in a defensible position?",
+              "Abuse, neglect and poor mental health", "groomed and exploited online", "am I in a defensible position?",
               "make notes", "make sure there is a record", "make referrals", "social media or phone"],
     "local-evidence": ["2015", "Health Related Behaviour Questionnaire", "This is me", "year 8 and year 10",
                        "55% of girls", "59% of boys", "24% of girls", "internet chat room",

@@ -111,7 +111,7 @@ test("the example organisation's hand-written file opens, folded text and all", 
   assert.equal(doc.agreedBy, "our trustees on 3 November 2026");
   const instant = doc.topics["instant-messaging"];
   assert.equal(instant.mode, "");
-  assert.match(instant.followUp, /^Only the club phone's text messages, which keep a record\. Never messaging apps/);
+  assert.match(instant.followUp, /^Only messages on the club's public Facebook page, which keeps them\. Never messaging apps/);
   assert.ok(!instant.followUp.includes("\n"), "folded lines join with spaces");
 });
 
