@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import overlay_checks
+from . import org_paths, overlay_checks, yaml_mistakes
 from .errors import DataError, DataErrors
 from .loading import _markup_notices, _read_sources, _validate_all
 from .models import ORG_MODELS, GuidelinesFile, Organisation, OurGuidelinesFile
+from .text_files import read_text
 from .yaml_source import YamlSource, read_yaml
 
 
@@ -58,9 +59,11 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
         if entry and not path.endswith(".md"):
             problems.append(DataError(details_src.label, f"'{path}' is not a page: page files end in .md",
                                       entry=entry, field=loc[0], line=details_src.line_of(loc)))
-        elif not (org.docs_dir / path).is_file():
-            problems.append(DataError(details_src.label, f"there is no file {label_prefix}/docs/{path}",
-                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
+            continue
+        missing = org_paths.missing_file(org.docs_dir.parent, path, "-" if entry else loc[0], label_prefix)
+        if missing:
+            problems.append(DataError(details_src.label, missing, entry=entry, field=loc[0],
+                                      line=details_src.line_of(loc)))
     return problems
 
 
@@ -103,6 +106,17 @@ def markdown_pages(folder: Path) -> list[str]:
                   if not any(part.startswith(".") for part in path.relative_to(folder).parts))
 
 
+def unreadable_pages(docs: Path, label_prefix: str) -> list[DataError]:
+    """Pages in the overlay that are not saved as UTF-8, each named with its line and how to save it."""
+    problems = []
+    for page in markdown_pages(docs):
+        try:
+            read_text(Path(docs) / page, f"{label_prefix}/docs/{page}")
+        except DataError as error:
+            problems.append(error)
+    return problems
+
+
 LEFTOVERS_WHERE = "your organisation's files"
 
 
@@ -114,6 +128,12 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
     example is refused first, unless `org_dir` is that very folder (the example built as itself)."""
     org_dir = Path(org_dir)
     sources = _read_sources(org_dir / "data", f"{label_prefix}/data", ORG_MODELS)
+    problems = [DataError(source.label, message, field=".".join(map(str, loc)), line=line)
+                for source in sources.values()
+                for loc, line, message in yaml_mistakes.commented_out_blocks(source.data, source.lines, source.text)]
+    problems += unreadable_pages(org_dir / "docs", label_prefix)
+    if problems:
+        raise DataErrors(problems)
     if example_dir is not None and org_dir.resolve() != Path(example_dir).resolve():
         problems = _leftovers(org_dir, sources, label_prefix, Path(example_dir))
         if problems:
