@@ -157,6 +157,16 @@ def _read_both(process: subprocess.Popen, echo: bool) -> tuple[str, str]:
     return "".join(everything), "".join(log)
 
 
+def settings_problems(project: Path, chosen: Path, explicit: str | os.PathLike | None) -> str:
+    """The plain messages (one "Problem in ..." block) for settings no engine should read: an organisation's
+    mkdocs.org.yml with a line missing or wrong, or an org/ folder that `make build` would ignore."""
+    from safeguarding_site.errors import DataErrors
+    from safeguarding_site.settings_file import WHERE, problems_before_the_build
+
+    problems = problems_before_the_build(project, chosen, chosen_by_default=not explicit)
+    return str(DataErrors(problems, where=WHERE)) if problems else ""
+
+
 def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None, *, strict: bool = True,
           quiet: bool = True, echo: bool = False, env: dict[str, str] | None = None,
           timeout: float = 600) -> BuildResult:
@@ -165,6 +175,9 @@ def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None
     With `echo`, MkDocs' output is shown as it comes, as well as returned."""
     project = Path(project)
     chosen = config_file(project, config)
+    refused = settings_problems(project, chosen, config)
+    if refused:
+        return BuildResult(1, refused + "\n", "", project, chosen)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(chosen), "--site-dir", str(site_dir)]
     command += ["--strict"] if strict else []
     command += ["--quiet"] if quiet else []
@@ -262,7 +275,7 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     chosen = config_file(project, config)
     print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
-    result = build(project, scratch, chosen, quiet=False, echo=True)
+    result = build(project, scratch, config, quiet=False, echo=True)
     if not result.ok:
         shutil.rmtree(scratch, ignore_errors=True)
         problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
@@ -299,6 +312,10 @@ def serve(project: Path, config: str | None, host: str, port: int) -> int:
         print(f"Port {port} on {host} is already in use: perhaps `make serve` is already running in another"
               f" window. Stop that one, or use another port, for example: make serve PORT={port + 1}",
               file=sys.stderr)
+        return 1
+    refused = settings_problems(project, config_file(project, config), config)
+    if refused:
+        print(refused, file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file(project, config)),
                "--dev-addr", f"{host}:{port}", "--livereload"]
