@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import org_paths, overlay_checks, yaml_mistakes
+from . import org_paths, overlay_checks, pictures, raw_html, yaml_mistakes
 from .errors import DataError, DataErrors
 from .loading import _markup_notices, _read_sources, _validate_all
 from .models import ORG_MODELS, GuidelinesFile, Organisation, OurGuidelinesFile
@@ -25,6 +25,17 @@ class OrganisationData:
     guidelines: OurGuidelinesFile
     docs_dir: Path
     notices: list[str] = field(default_factory=list)
+    label_prefix: str = "org"  # the overlay's folder as messages name it
+    logo_line: int | None = None  # the line of `logo:` in its organisation.yml
+
+    @property
+    def details_label(self) -> str:
+        return f"{self.label_prefix}/data/organisation.yml"
+
+    def web_pictures(self) -> tuple[dict, list[DataError]]:
+        """Web copies of its logo and pictures, and the problems of those that cannot be made (pictures.py)."""
+        return pictures.web_pictures(self.docs_dir, self.label_prefix, self.details.logo,
+                                     (self.details_label, self.logo_line))
 
 
 def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
@@ -64,6 +75,9 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
         if missing:
             problems.append(DataError(details_src.label, missing, entry=entry, field=loc[0],
                                       line=details_src.line_of(loc)))
+    for page in markdown_pages(org.docs_dir):
+        problems += raw_html.page_problems((org.docs_dir / page).read_text(encoding="utf-8"),
+                                           f"{label_prefix}/docs/{page}")
     return problems
 
 
@@ -100,10 +114,19 @@ def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str,
 
 
 def markdown_pages(folder: Path) -> list[str]:
-    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files)."""
+    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files, and the notes for
+    people in the pictures' folders)."""
     folder = Path(folder)
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    return sorted(relative for path in folder.rglob("*.md")
+                  if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+                  and not is_note_for_people(relative := path.relative_to(folder).as_posix()))
+
+
+def is_note_for_people(path: str) -> bool:
+    """A README.md in assets/ (the starter's says what goes there, and GitHub shows it under the folder's
+    files): a note for whoever uploads pictures, not a page, so it is never built or published."""
+    parts = path.split("/")
+    return parts[0] == "assets" and parts[-1].lower() == "readme.md"
 
 
 def unreadable_pages(docs: Path, label_prefix: str) -> list[DataError]:
@@ -140,7 +163,8 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
             raise DataErrors(problems, where=LEFTOVERS_WHERE)
     models = _validate_all(sources, ORG_MODELS)
     org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
-                           docs_dir=org_dir / "docs")
+                           docs_dir=org_dir / "docs", label_prefix=label_prefix,
+                           logo_line=sources["organisation"].line_of(("logo",)))
     problems = _organisation_checks(org, topics, sources, label_prefix)
     if problems:
         raise DataErrors(problems)
