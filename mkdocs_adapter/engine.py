@@ -25,8 +25,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from safeguarding_site import build_summary
 
 PROJECT = Path(__file__).resolve().parent.parent
 FORK_CONFIG = "mkdocs.org.yml"
@@ -275,9 +278,12 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     shutil.rmtree(scratch, ignore_errors=True)
     chosen = config_file(project, config)
     print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
-    result = build(project, scratch, config, quiet=False, echo=True)
+    started = time.perf_counter()
+    result = build(project, scratch, config, quiet=True)
     if not result.ok:
         shutil.rmtree(scratch, ignore_errors=True)
+        if not result.problems:
+            sys.stdout.write(result.output)
         problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
         print("\nThe site did not build, so site/ was left as it was:", file=sys.stderr)
         for problem in problems:
@@ -287,6 +293,9 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
         return 1
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
+    serve = "make serve" + (f" CONFIG={config}" if config else "")
+    print(build_summary.summary(chosen.name, build_summary.built_pages(site_dir), build_summary.warnings_in(result.output),
+                                site_dir.name, time.perf_counter() - started, serve))
     return 0
 
 

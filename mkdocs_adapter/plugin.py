@@ -16,7 +16,6 @@ organisation's overlay, read once per build, and the credit to the leaflet on ev
 """
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,7 +55,6 @@ BROWSER = "browser"  # the browser code's ES modules, in the project
 STYLES = "styles"  # the site's own stylesheets, in the project
 SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module (page-scripts.js)
 HISTORY = Path("data") / "linkcheck-state.json"
-log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
 advice = advisory_logger("site")  # warnings that must not fail a strict build
 
 
@@ -85,7 +83,7 @@ def check_acceptances(data, project: Path, org_dir: str | None, today: date) -> 
     if errors:
         raise PluginError(str(DataErrors(errors)))
     for notice in notices:
-        log.info(notice)
+        advice.warning(notice)
 
 
 def site_root(config) -> str:
@@ -124,7 +122,7 @@ class SafeguardingPlugin(BasePlugin):
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
         for notice in data.notices:
-            log.info(notice)
+            advice.warning(notice)
         links = load_link_notices(project / HISTORY)
         # The link check's own day, when its history is dated later than this clock (a check run with --today).
         today = max(date.today(), links.last_checked or date.today())
@@ -169,7 +167,7 @@ class SafeguardingPlugin(BasePlugin):
         if leftovers:
             raise PluginError(str(DataErrors(leftovers, where=LEFTOVERS_WHERE)))
         for notice in org.notices:
-            log.info(notice)
+            advice.warning(notice)
         site.organisation = org
         details = org.details
         config.copyright = str(escape(details.copyright))
