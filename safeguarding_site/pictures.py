@@ -17,6 +17,7 @@ file is not a picture Pillow can read, the build stops and names the file and it
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -92,8 +93,16 @@ def _resized(image: Image.Image, width: int, height: int) -> Image.Image:
 
 
 def _open(path: Path, label: str) -> Image.Image:
+    with warnings.catch_warnings():  # a picture of too many pixels is refused below, in plain words
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return _read(path, label)
+
+
+def _read(path: Path, label: str) -> Image.Image:
     try:
         image = Image.open(path)
+        if image.width * image.height > Image.MAX_IMAGE_PIXELS:
+            raise Image.DecompressionBombError("too many pixels")
         if getattr(image, "n_frames", 1) > 1:
             raise DataError(label, "is a moving picture (an animated GIF or WebP), which the site does not show: use"
                                    " a still picture (JPEG or PNG), or link to the video instead")
@@ -103,9 +112,11 @@ def _open(path: Path, label: str) -> Image.Image:
         image = ImageOps.exif_transpose(image)
         image.load()
     except Image.DecompressionBombError:
-        raise DataError(label, f"has more pixels than any picture the site can show (over"
-                               f" {Image.MAX_IMAGE_PIXELS // 1_000_000} million): save a smaller copy of it (2,000"
-                               " pixels wide is plenty) and use that") from None
+        with Image.open(path) as header:  # its size is read without reading its pixels
+            width, height = header.size
+        raise DataError(label, f"has {width * height // 1_000_000} million pixels ({width:,} × {height:,}), more than"
+                               f" any picture the site can show ({Image.MAX_IMAGE_PIXELS // 1_000_000} million at"
+                               " most): save a smaller copy of it (2,000 pixels wide is plenty) and use that") from None
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         if isinstance(exc, DataError):
             raise

@@ -177,7 +177,7 @@ def web_address_problem(value: str, name: str) -> str | None:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         if re.match(r"^(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/\S*)?$", text):
-            return (f"'{text}' is not a full web address: it needs https:// (or http://) at the start: write"
+            return (f"'{text}' is not a full web address: it must start with http:// or https://, so write"
                     f" {line(name, 'https://' + text)}")
         return (f"'{text}' is not a full web address: it must start with http:// or https://, like"
                 f" {line(name, 'https://www.your-organisation.org.uk/')}")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 
-def make_photo(path: Path, width: int = 4000, height: int = 3000, quality: int = 96, grain: int = 28) -> Path:
+def make_photo(path: Path, width: int = 4000, height: int = 3000, quality: int = 97, grain: int = 28) -> Path:
     """A JPEG photo-like picture at `path` (4000 × 3000 at quality 97 is about 6 MB)."""
     sky = Image.merge("RGB", [Image.linear_gradient("L").resize((width, height)).point(lambda v, k=k: int(v * k))
                               for k in (0.35, 0.55, 0.9)])

@@ -82,7 +82,7 @@ MISTAKES = {
                            r" hello@riverside-youth.example.org"),
     "website without https://": ("website: https://riverside-youth.example.org/", "website: riverside-youth.example.org",
                                  r"field 'contact.website': 'riverside-youth.example.org' is not a full web address: it"
-                                 r" needs https:// \(or http://\) at the start: write website:"
+                                 r" must start with http:// or https://, so write website:"
                                  r" https://riverside-youth.example.org"),
     "text left unquoted, read as a number": ("copyright: Our own pages and guidelines © Riverside Youth Club, 2026.",
                                              "copyright: 2026", r"line 8, field 'copyright': is read as a number"
