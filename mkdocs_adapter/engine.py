@@ -279,11 +279,14 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     chosen = config_file(project, config)
     print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
     started = time.perf_counter()
-    result = build(project, scratch, config, quiet=True)
+    result = build(project, scratch, config, quiet=False)  # --quiet would hide the warnings a strict build stops on
     if not result.ok:
         shutil.rmtree(scratch, ignore_errors=True)
         if not result.problems:
             sys.stdout.write(result.output)
+        else:  # the site's own advice (a review overdue...) still said, apart from what stopped the build
+            for warning in build_summary.warnings_in(result.output):
+                print(f"WARNING -  {warning}")
         problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
         print("\nThe site did not build, so site/ was left as it was:", file=sys.stderr)
         for problem in problems:
