@@ -272,6 +272,12 @@ def github_report(problems: list[str], summary_path: str | None) -> str:
     return text
 
 
+def site_advice(result: BuildResult) -> list[str]:
+    """The site's own warnings in a build's output (advice.py: on standard output), not MkDocs' (its log)."""
+    engine_own = set(build_summary.warnings_in(result.mkdocs_log))
+    return [warning for warning in build_summary.warnings_in(result.output) if warning not in engine_own]
+
+
 def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     """`make build`: a strict build into a scratch folder that replaces `site_dir` only when it succeeded."""
     scratch = site_dir.with_name(f".{site_dir.name}-build")
@@ -285,7 +291,7 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
         if not result.problems:
             sys.stdout.write(result.output)
         else:  # the site's own advice (a review overdue...) still said, apart from what stopped the build
-            for warning in build_summary.warnings_in(result.output):
+            for warning in site_advice(result):
                 print(f"WARNING -  {warning}")
         problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
         print("\nThe site did not build, so site/ was left as it was:", file=sys.stderr)
@@ -297,7 +303,7 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
     serve = "make serve" + (f" CONFIG={config}" if config else "")
-    print(build_summary.summary(chosen.name, build_summary.built_pages(site_dir), build_summary.warnings_in(result.output),
+    print(build_summary.summary(chosen.name, build_summary.built_pages(site_dir), site_advice(result),
                                 site_dir.name, time.perf_counter() - started, serve))
     return 0
 
