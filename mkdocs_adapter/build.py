@@ -26,6 +26,7 @@ class SiteBuild:
     credit: Markup  # the credit to the leaflet, as every page's footer shows it
     organisation: OrganisationData | None = None
     macro_problems: list[str] = field(default_factory=list)  # collected while a page renders
+    pictures: dict = field(default_factory=dict)  # an organisation's pictures, by path: their web copies
 
     def urgent_help(self, level: int = 2) -> Markup:
         """The 'Worried about a child or young person?' box, the same on every page that shows it: an

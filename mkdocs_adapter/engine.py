@@ -25,8 +25,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from safeguarding_site import build_summary
 
 PROJECT = Path(__file__).resolve().parent.parent
 FORK_CONFIG = "mkdocs.org.yml"
@@ -157,6 +160,16 @@ def _read_both(process: subprocess.Popen, echo: bool) -> tuple[str, str]:
     return "".join(everything), "".join(log)
 
 
+def settings_problems(project: Path, chosen: Path, explicit: str | os.PathLike | None) -> str:
+    """The plain messages (one "Problem in ..." block) for settings no engine should read: an organisation's
+    mkdocs.org.yml with a line missing or wrong, or an org/ folder that `make build` would ignore."""
+    from safeguarding_site.errors import DataErrors
+    from safeguarding_site.settings_file import WHERE, problems_before_the_build
+
+    problems = problems_before_the_build(project, chosen, chosen_by_default=not explicit)
+    return str(DataErrors(problems, where=WHERE)) if problems else ""
+
+
 def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None, *, strict: bool = True,
           quiet: bool = True, echo: bool = False, env: dict[str, str] | None = None,
           timeout: float = 600) -> BuildResult:
@@ -165,6 +178,9 @@ def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None
     With `echo`, MkDocs' output is shown as it comes, as well as returned."""
     project = Path(project)
     chosen = config_file(project, config)
+    refused = settings_problems(project, chosen, config)
+    if refused:
+        return BuildResult(1, refused + "\n", "", project, chosen)
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(chosen), "--site-dir", str(site_dir)]
     command += ["--strict"] if strict else []
     command += ["--quiet"] if quiet else []
@@ -256,15 +272,27 @@ def github_report(problems: list[str], summary_path: str | None) -> str:
     return text
 
 
+def site_advice(result: BuildResult) -> list[str]:
+    """The site's own warnings in a build's output (advice.py: on standard output), not MkDocs' (its log)."""
+    engine_own = set(build_summary.warnings_in(result.mkdocs_log))
+    return [warning for warning in build_summary.warnings_in(result.output) if warning not in engine_own]
+
+
 def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
     """`make build`: a strict build into a scratch folder that replaces `site_dir` only when it succeeded."""
     scratch = site_dir.with_name(f".{site_dir.name}-build")
     shutil.rmtree(scratch, ignore_errors=True)
     chosen = config_file(project, config)
     print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
-    result = build(project, scratch, chosen, quiet=False, echo=True)
+    started = time.perf_counter()
+    result = build(project, scratch, config, quiet=False)  # --quiet would hide the warnings a strict build stops on
     if not result.ok:
         shutil.rmtree(scratch, ignore_errors=True)
+        if not result.problems:
+            sys.stdout.write(result.output)
+        else:  # the site's own advice (a review overdue...) still said, apart from what stopped the build
+            for warning in site_advice(result):
+                print(f"WARNING -  {warning}")
         problems = result.problems or [f"mkdocs build stopped with exit status {result.returncode} (see above)"]
         print("\nThe site did not build, so site/ was left as it was:", file=sys.stderr)
         for problem in problems:
@@ -274,6 +302,9 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
         return 1
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
+    serve = "make serve" + (f" CONFIG={config}" if config else "")
+    print(build_summary.summary(chosen.name, build_summary.built_pages(site_dir), site_advice(result),
+                                site_dir.name, time.perf_counter() - started, serve))
     return 0
 
 
@@ -299,6 +330,10 @@ def serve(project: Path, config: str | None, host: str, port: int) -> int:
         print(f"Port {port} on {host} is already in use: perhaps `make serve` is already running in another"
               f" window. Stop that one, or use another port, for example: make serve PORT={port + 1}",
               file=sys.stderr)
+        return 1
+    refused = settings_problems(project, config_file(project, config), config)
+    if refused:
+        print(refused, file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file(project, config)),
                "--dev-addr", f"{host}:{port}", "--livereload"]

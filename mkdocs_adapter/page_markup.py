@@ -34,18 +34,24 @@ the finished page (MkDocs' on_post_page event), by small exact changes that a te
   choosing the colour scheme and showing the switch to the other one, is done before the first paint
   by the inline script after the header (browser/inline/before-paint.js);
 - a `<meta http-equiv="Content-Security-Policy">` (GitHub Pages sets no headers) allows scripts, styles,
-  images, fonts and requests from the site itself only, plus the page's own inline scripts by hash.
+  images, fonts and requests from the site itself only, plus the site's own inline scripts by hash, never
+  one inside the page's text (safeguarding_site/security_policy.py).
 """
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import re
 from pathlib import Path
 
 from safeguarding_site import css_tools
 from safeguarding_site.browser_bundle import minify_javascript
+# The policy is the core's (one home for it): only the site's own inline scripts are hashed, never one
+# from a page's text. Named here too, as the page's last step.
+from safeguarding_site.security_policy import (  # noqa: F401
+    add_security_policy,
+    content_security_policy,
+    inline_script_hashes,
+)
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
@@ -57,15 +63,12 @@ SEARCH_ICON = re.compile(r'(<label class="md-search__icon md-icon" for="__search
 CLOSE_SEARCH = "Close search"
 HIDDEN_TEXT = '<span class="visually-hidden">{}</span>'  # read by screen readers, not shown (site.css)
 SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]+)"(?P<rest>[^>]*)></script>')
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+(?!src=)[\w-]+(?:=\"[^\"]*\")?)*)>(?P<code>.*?)</script>", re.S)
-HEAD = re.compile(r"<head>")
 TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash\.slice\(1\)\);[^<]*__tabbed_[^<]*</script>\n?')
 ICON = re.compile(r"<svg(?![^>]*\b(?:role|aria-label|aria-labelledby|aria-hidden)=)")
 MATERIAL_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"[^>]*></script>\n?')
 SITE_SCRIPT = re.compile(r'<script src="(?P<root>[^"]*)assets/javascripts/site\.js"')
 INLINE_SCRIPTS = Path(__file__).resolve().parents[1] / "browser" / "inline"  # run as the page is read
 HEADER_END = "</header>"
-NOT_RUN = {"application/json", "application/ld+json", "text/template"}  # script types a browser does not run
 
 
 def tidy(html: str) -> str:
@@ -134,40 +137,6 @@ def defer_scripts(html: str) -> str:
             return match[0]
         return f'<script src="{match["src"]}"{rest} defer></script>'
     return SCRIPT_SRC.sub(deferred, html)
-
-
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP source for each inline script the browser will run, as 'sha256-…'."""
-    hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        kind = re.search(r'\btype="([^"]+)"', match["attrs"] or "")
-        if kind and kind[1] in NOT_RUN:
-            continue
-        digest = hashlib.sha256(match["code"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return list(dict.fromkeys(hashes))
-
-
-def content_security_policy(html: str) -> str:
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
-
-
-def add_security_policy(html: str) -> str:
-    """The policy as the first thing in <head>, so it covers every script and style after it."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
-    return HEAD.sub(f"<head>\n    {meta}", html, count=1)
 
 
 KEEP_SPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)

@@ -16,9 +16,9 @@ organisation's overlay, read once per build, and the credit to the leaflet on ev
 """
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -36,12 +36,15 @@ from safeguarding_site.link_history import load_link_notices
 from safeguarding_site.loading import load_site_data
 from safeguarding_site.overlay import (
     LEFTOVERS_WHERE,
+    is_note_for_people,
     load_organisation,
     menu_section,
     settings_leftovers,
     upstream_files,
 )
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
+from safeguarding_site.organisation_header import name_in_header
+from safeguarding_site.picture_markup import with_web_copies
 
 from . import build as site_build
 from . import engine
@@ -52,7 +55,6 @@ BROWSER = "browser"  # the browser code's ES modules, in the project
 STYLES = "styles"  # the site's own stylesheets, in the project
 SCRIPTS = "assets/javascripts/"  # where the site serves them, one built script per entry module (page-scripts.js)
 HISTORY = Path("data") / "linkcheck-state.json"
-log = logging.getLogger("mkdocs.plugins.safeguarding")  # notices, shown as MkDocs shows its own
 advice = advisory_logger("site")  # warnings that must not fail a strict build
 
 
@@ -81,7 +83,13 @@ def check_acceptances(data, project: Path, org_dir: str | None, today: date) -> 
     if errors:
         raise PluginError(str(DataErrors(errors)))
     for notice in notices:
-        log.info(notice)
+        advice.warning(notice)
+
+
+def site_root(config) -> str:
+    """The path the site is served under (/ locally; /your-copy/ on GitHub Pages): pages such as 404.html name
+    their pictures from there."""
+    return urlsplit(config.site_url or "/").path or "/"
 
 
 def refuse_settings(config) -> None:
@@ -114,7 +122,7 @@ class SafeguardingPlugin(BasePlugin):
         except DataErrors as errors:
             raise PluginError(str(errors)) from None
         for notice in data.notices:
-            log.info(notice)
+            advice.warning(notice)
         links = load_link_notices(project / HISTORY)
         # The link check's own day, when its history is dated later than this clock (a check run with --today).
         today = max(date.today(), links.last_checked or date.today())
@@ -159,7 +167,7 @@ class SafeguardingPlugin(BasePlugin):
         if leftovers:
             raise PluginError(str(DataErrors(leftovers, where=LEFTOVERS_WHERE)))
         for notice in org.notices:
-            log.info(notice)
+            advice.warning(notice)
         site.organisation = org
         details = org.details
         config.copyright = str(escape(details.copyright))
@@ -185,6 +193,7 @@ class SafeguardingPlugin(BasePlugin):
         for path, content in scripts.items():
             files.append(File.generated(config, path, content=content))
         self.lay_files(files, config, site)
+        self.lay_web_pictures(files, config, site)
         files.append(File.generated(config, self.config["stylesheet"], content=self.stylesheet(site)))
         missing = missing_scripts(config, files)
         if missing:
@@ -194,13 +203,35 @@ class SafeguardingPlugin(BasePlugin):
 
     @staticmethod
     def lay_files(files: Files, config, site) -> None:
-        """An overlay's build: the upstream files it does not replace."""
+        """An overlay's build: the upstream files it does not replace, and none of its notes for people."""
         if site.organisation is None:
             return
+        for file in list(files):
+            if is_note_for_people(file.src_uri) and file.abs_src_path and Path(file.abs_src_path).is_relative_to(
+                    site.organisation.docs_dir.resolve()):
+                files.remove(file)
         upstream = site.project / "docs"
         for src_uri in upstream_files(upstream, site.organisation.docs_dir):
             if files.get_file_from_path(src_uri) is None:
                 files.append(File(src_uri, str(upstream), config.site_dir, config.use_directory_urls))
+
+    @staticmethod
+    def lay_web_pictures(files: Files, config, site) -> None:
+        """An organisation's logo and pictures published as their web copies (safeguarding_site/pictures.py)."""
+        if site.organisation is None:
+            return
+        found, problems = site.organisation.web_pictures()
+        if problems:
+            raise PluginError(str(DataErrors(problems, where="your organisation's pictures")))
+        for picture in found.values():
+            if not picture.modern:
+                continue  # an SVG is published as it is
+            original = files.get_file_from_path(picture.source)
+            if original is not None:
+                files.remove(original)
+            for copy in picture.copies:
+                files.append(File.generated(config, copy.path, content=copy.content))
+        site.pictures = found
 
     def stylesheet(self, site) -> str:
         """styles/*.css in the configured order, then an organisation's colours, as one small file."""
@@ -255,7 +286,17 @@ class SafeguardingPlugin(BasePlugin):
         """Pages Material writes from templates alone (404.html) are finished like the rest."""
         if not template_name.endswith(".html"):
             return output
+        output = self.organisation_markup(output, template_name, site_build.current(), config)
         return page_markup.finish(output, security_policy=config.extra.get("content_security_policy", True))
+
+    @staticmethod
+    def organisation_markup(html: str, page_path: str, site, config) -> str:
+        """On an organisation's copy: its pictures shown from their web copies, its name and logo in the header."""
+        if site.organisation is None:
+            return html
+        details = site.organisation.details
+        html = with_web_copies(html, page_path, site.pictures, site_root(config))
+        return name_in_header(html, details.short_name or details.name, bool(details.logo))
 
     def on_post_page(self, output: str, page, config) -> str:
         site = site_build.current()
@@ -268,4 +309,5 @@ class SafeguardingPlugin(BasePlugin):
                               f" (\"{site.credit.striptags()}\", linking to {licence}). It comes from"
                               " data/publication.yml through overrides/partials/copyright.html, and every page must"
                               " keep it: put back any template or setting that removed it.")
+        output = self.organisation_markup(output, page.file.dest_uri, site, config)
         return page_markup.finish(output, security_policy=config.extra.get("content_security_policy", True))

@@ -11,6 +11,8 @@ import re
 
 import yaml
 
+from .yaml_mistakes import explain
+
 FENCE = "---"
 # A line that was meant to be a fence: only dashes (of any kind), dots or similar, at least two.
 FENCE_LIKE = re.compile(r"^\s*(?:[-\u2010-\u2015\u2212=_~.]\s*){2,}$")
@@ -23,9 +25,11 @@ def _yaml_problem(block: str) -> str | None:
         data = yaml.safe_load(block or "")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f" on line {mark.line + 2}" if mark else ""
-        return (f"the front matter between the --- lines is not valid YAML{where}: "
-                f"{exc.problem or exc.context} (check brackets, colons and quotes)")
+        if not mark:
+            return f"the front matter between the --- lines is not valid YAML: {exc.problem or exc.context}"
+        line, explained = explain(block.splitlines(), mark.line + 1, exc.problem or "", exc.context,
+                                  exc.context_mark.line + 1 if exc.context_mark else None)
+        return f"the front matter between the --- lines is not valid YAML on line {line + 1}: {explained}"
     except (yaml.YAMLError, ValueError) as exc:  # e.g. a date that does not exist: 2026-13-45
         return f"the front matter between the --- lines cannot be read: {exc} (dates are written YYYY-MM-DD)"
     if not isinstance(data, dict):

@@ -1,14 +1,17 @@
 """Load and check every file in data/, turning schema errors into plain sentences."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
 from pydantic import ValidationError
 
 from .errors import DataError, DataErrors, MacroCallError
+from .field_kinds import FieldAt, FieldKind, field_at
 from .models import (
     DATA_MODELS,
     AcceptedLink,
@@ -27,6 +30,7 @@ from .models import (
     StatisticsFile,
     StatisticSource,
 )
+from .value_forms import line, quoted
 from .yaml_source import NotADate, YamlSource, read_yaml, strings
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -153,12 +157,21 @@ def _entry_name(data: Any, loc: tuple) -> tuple[str | None, tuple]:
     return None, loc
 
 
-def _plain(error: dict) -> str:
+def _plain(error: dict, at: FieldAt | None = None, written: str | None = None) -> str:
+    """One plain sentence for a pydantic error; for a field of a known kind (field_kinds.py), the kind's."""
     kind = error["type"]
+    at = at or FieldAt()
+    name = _field_name(tuple(error["loc"]))
+    if kind == "missing":
+        about = f" ({at.description.rstrip('.')})" if at.description else ""
+        return f"is missing: add it{about}"
+    if kind == "extra_forbidden":
+        return _unknown_field(str(error["loc"][-1]), at)
+    if at.kind is not None and kind not in STRUCTURE_ERRORS:
+        advice = _kind_advice(at.kind, error.get("input"), name, written)
+        if advice:
+            return advice
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        if "a-z0-9" in pattern:
-            return "should be an id of lower-case letters, digits and hyphens (like 'online-compass')"
         return f"has the wrong form ({error['input']!r})"
     if kind in ("value_error", "assertion_error"):
         return error["msg"].removeprefix("Value error, ")
@@ -172,6 +185,49 @@ def _plain(error: dict) -> str:
     if kind in ("string_type", "int_type", "bool_type") and "input" in error:
         text += f" (it is {error['input']!r})"
     return text
+
+
+# Errors about the shape of the data (a list where one value was wanted...): the same for every kind.
+STRUCTURE_ERRORS = {"list_type", "dict_type", "model_type", "model_attributes_type", "too_short"}
+
+
+def _field_name(loc: tuple) -> str:
+    """The name to write the line with: the field's own, or '-' for an item of a list."""
+    if loc and isinstance(loc[-1], int):
+        return "-"
+    names = [step for step in loc if isinstance(step, str)]
+    return names[-1] if names else ""
+
+
+def _unknown_field(key: str, at: FieldAt) -> str:
+    known = list(at.parent.model_fields) if at.parent is not None else []
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6) or \
+        [field for field in known if field.replace("_", "") == key.replace("_", "").replace("-", "").lower()]
+    if close:
+        return f"is not a field this file knows: did you mean '{close[0]}'? (check the spelling, or remove it)"
+    listed = f" (it knows {', '.join(known)})" if known else ""
+    return f"is not a field this file knows{listed}: check the spelling, or remove it"
+
+
+def _kind_advice(kind: FieldKind, value: Any, name: str, written: str | None) -> str | None:
+    """What to write instead, for a value of `kind` that was refused; None when the kind has nothing to add."""
+    if isinstance(value, str):
+        return kind.problem(value, name)
+    if value is None:
+        return (f"is empty: write the {kind.name} after the colon, or delete the line"
+                if kind.name != "text" else "is empty: write the text after the colon, or delete the line")
+    if isinstance(value, (dict, list)):
+        return f"should be one {kind.name}, not {'a list' if isinstance(value, list) else 'a block of lines'}"
+    as_written = (written or str(value)).strip()
+    unquoted = as_written.strip("\"'")
+    problem = kind.problem(unquoted, name)
+    if problem:
+        return problem
+    what = ("true or false" if isinstance(value, bool) else "a date" if isinstance(value, (date, datetime))
+            else "a number")
+    lost = ", so its first 0 is lost" if isinstance(value, int) and unquoted.startswith("0") else ""
+    return (f"is read as {what} ({unquoted if what != 'a number' else value}), not as text{lost}: put it in quotes,"
+            f" like {line(name, quoted(unquoted))}")
 
 
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -200,7 +256,9 @@ def _validate(source: YamlSource, model):
             entry, rest = _entry_name(source.data, loc)
             name = ".".join(str(part) for part in (rest if entry else loc)) or None
             line = source.line_of(loc)
-            text = (error.get("input", "") is None and _read_as_comment(source, line)) or _plain(error)
+            at = field_at(model, loc)
+            text = (error.get("input", "") is None and _read_as_comment(source, line)) \
+                or _plain(error, at, source.written_value(line) if line and at.kind else None)
             problems.append(DataError(source.label, text, entry=entry, field=name, line=line))
         raise DataErrors(problems) from None
 

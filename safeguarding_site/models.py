@@ -5,36 +5,27 @@ Field descriptions become the JSON Schema that editors see as hints
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[A-Za-z]{2,}$"
+from .colours import MIN_CONTRAST, contrast  # noqa: F401 - the models' colour rule, named here too
+from .field_kinds import COLOUR, EMAIL, IDENTIFIER, PATH, PHONE, TEXT, WEB_ADDRESS
+from .value_forms import EMAIL_PATTERN, PATH_PATTERN, PHONE_PATTERN, SLUG_PATTERN
 
-
-def _web_address(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"'{value}' is not a full web address: it must start with http:// or https://")
-    host = parts.hostname or ""
-    if "." not in host or any(ch.isspace() for ch in value) or not re.fullmatch(r"[A-Za-z0-9.-]+", host):
-        raise ValueError(f"'{value}' is not a valid web address (check the host name and remove spaces)")
-    return value
-
-
-def _plain_text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="A stable id: lower-case letters, digits and hyphens.")]
-WebUrl = Annotated[str, AfterValidator(_web_address), Field(description="A full web address starting with http:// or https://.")]
-Text = Annotated[str, AfterValidator(_plain_text), Field(description="Plain text (no HTML).")]
+# Each kind of value carries its check (field_kinds.py, value_forms.py): the check validates, and it
+# also words the message when a value of that kind is refused, whatever refused it.
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, description="A stable id: lower-case letters, digits and hyphens."),
+                 IDENTIFIER]
+WebUrl = Annotated[str, WEB_ADDRESS.validator, Field(description="A full web address starting with http:// or https://."),
+                   WEB_ADDRESS]
+Text = Annotated[str, TEXT.validator, Field(description="Plain text (no HTML)."), TEXT]
+Phone = Annotated[str, Field(pattern=PHONE_PATTERN, description="A UK phone number as you would write it, in"
+                             " quotes so it stays as written: \"0191 123 4567\", or with an extension:"
+                             " \"0191 123 4567 ext 2\"."), PHONE.validator, PHONE]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN, description="An email address: name@your-organisation.org.uk."),
+                  EMAIL.validator, EMAIL]
 
 
 class Strict(BaseModel):
@@ -157,8 +148,8 @@ class Publisher(Strict):
     name: Text
     short_name: Text
     address: list[Text] = Field(min_length=1)
-    phone: Annotated[str, Field(pattern=r"^[0-9 +()]+$")]
-    email: Annotated[str, Field(pattern=EMAIL_PATTERN)]
+    phone: Phone
+    email: Email
     website: WebUrl
     charity_number: Annotated[str, Field(pattern=r"^[0-9]+$", description="Quote it so it stays text.")]
     company_number: Annotated[str, Field(pattern=r"^[0-9]+$", description="Quote it so it stays text.")]
@@ -280,46 +271,11 @@ class AcceptedLinksFile(Strict):
 
 # --- an organisation's overlay: org/data/organisation.yml and org/data/our-guidelines.yml ------
 
-Phone = Annotated[str, Field(pattern=r"^[0-9 +()]+$", description="Digits and spaces; quote it so it stays text.")]
-Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal-size text
-
-
-def _luminance(colour: str) -> float:
-    """Relative luminance of '#rrggbb' (WCAG 2.2)."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two '#rrggbb' colours, from 1 to 21."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _readable_on_white(value: str) -> str:
-    ratio = contrast(value, "#ffffff")
-    if ratio < MIN_CONTRAST:
-        raise ValueError(f"'{value}' is too light: against white its contrast is only {ratio:.1f}:1, and text"
-                         f" needs at least {MIN_CONTRAST}:1 to be readable (it carries white header text, and links"
-                         " on white pages). Choose a darker colour")
-    return value.lower()
-
-
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="A colour written #rrggbb, dark enough"
-                              " for white text on it (contrast 4.5:1 or more)."), AfterValidator(_readable_on_white)]
-
-
-def _inside_docs(value: str) -> str:
-    if ".." in value.split("/"):
-        raise ValueError(f"'{value}' points outside org/docs/; give a path inside it, like assets/logo.svg")
-    return value
-
-
-DocsPath = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*$",
-                                description="A path inside org/docs/, e.g. assets/logo.svg."),
-                     AfterValidator(_inside_docs)]
+                              " for white text on it (contrast 4.5:1 or more)."), COLOUR.validator,
+                   AfterValidator(str.lower), COLOUR]
+DocsPath = Annotated[str, Field(pattern=PATH_PATTERN, description="A path inside org/docs/, e.g. assets/logo.svg."),
+                     PATH.validator, PATH]
 
 
 class Colours(Strict):

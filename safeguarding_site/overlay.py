@@ -12,10 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from . import overlay_checks
+from . import org_paths, overlay_checks, pictures, raw_html, yaml_mistakes
 from .errors import DataError, DataErrors
 from .loading import _markup_notices, _read_sources, _validate_all
 from .models import ORG_MODELS, GuidelineRule, GuidelinesFile, Organisation, OurGuidelinesFile
+from .text_files import read_text
 from .yaml_source import YamlSource, read_yaml
 
 
@@ -27,6 +28,17 @@ class OrganisationData:
     guidelines: OurGuidelinesFile
     docs_dir: Path
     notices: list[str] = field(default_factory=list)
+    label_prefix: str = "org"  # the overlay's folder as messages name it
+    logo_line: int | None = None  # the line of `logo:` in its organisation.yml
+
+    @property
+    def details_label(self) -> str:
+        return f"{self.label_prefix}/data/organisation.yml"
+
+    def web_pictures(self) -> tuple[dict, list[DataError]]:
+        """Web copies of its logo and pictures, and the problems of those that cannot be made (pictures.py)."""
+        return pictures.web_pictures(self.docs_dir, self.label_prefix, self.details.logo,
+                                     (self.details_label, self.logo_line))
 
 
 def _choice_problems(org: OrganisationData, topics: GuidelinesFile, source: YamlSource) -> list[DataError]:
@@ -101,9 +113,14 @@ def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources:
         if entry and not path.endswith(".md"):
             problems.append(DataError(details_src.label, f"'{path}' is not a page: page files end in .md",
                                       entry=entry, field=loc[0], line=details_src.line_of(loc)))
-        elif not (org.docs_dir / path).is_file():
-            problems.append(DataError(details_src.label, f"there is no file {label_prefix}/docs/{path}",
-                                      entry=entry, field=loc[0], line=details_src.line_of(loc)))
+            continue
+        missing = org_paths.missing_file(org.docs_dir.parent, path, "-" if entry else loc[0], label_prefix)
+        if missing:
+            problems.append(DataError(details_src.label, missing, entry=entry, field=loc[0],
+                                      line=details_src.line_of(loc)))
+    for page in markdown_pages(org.docs_dir):
+        problems += raw_html.page_problems((org.docs_dir / page).read_text(encoding="utf-8"),
+                                           f"{label_prefix}/docs/{page}")
     return problems
 
 
@@ -140,10 +157,30 @@ def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str,
 
 
 def markdown_pages(folder: Path) -> list[str]:
-    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files)."""
+    """Every Markdown page under `folder`, as paths relative to it (skipping hidden files, and the notes for
+    people in the pictures' folders)."""
     folder = Path(folder)
-    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md")
-                  if not any(part.startswith(".") for part in path.relative_to(folder).parts))
+    return sorted(relative for path in folder.rglob("*.md")
+                  if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+                  and not is_note_for_people(relative := path.relative_to(folder).as_posix()))
+
+
+def is_note_for_people(path: str) -> bool:
+    """A README.md in assets/ (the starter's says what goes there, and GitHub shows it under the folder's
+    files): a note for whoever uploads pictures, not a page, so it is never built or published."""
+    parts = path.split("/")
+    return parts[0] == "assets" and parts[-1].lower() == "readme.md"
+
+
+def unreadable_pages(docs: Path, label_prefix: str) -> list[DataError]:
+    """Pages in the overlay that are not saved as UTF-8, each named with its line and how to save it."""
+    problems = []
+    for page in markdown_pages(docs):
+        try:
+            read_text(Path(docs) / page, f"{label_prefix}/docs/{page}")
+        except DataError as error:
+            problems.append(error)
+    return problems
 
 
 LEFTOVERS_WHERE = "your organisation's files"
@@ -157,13 +194,20 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
     example is refused first, unless `org_dir` is that very folder (the example built as itself)."""
     org_dir = Path(org_dir)
     sources = _read_sources(org_dir / "data", f"{label_prefix}/data", ORG_MODELS)
+    problems = [DataError(source.label, message, field=".".join(map(str, loc)), line=line)
+                for source in sources.values()
+                for loc, line, message in yaml_mistakes.commented_out_blocks(source.data, source.lines, source.text)]
+    problems += unreadable_pages(org_dir / "docs", label_prefix)
+    if problems:
+        raise DataErrors(problems)
     if example_dir is not None and org_dir.resolve() != Path(example_dir).resolve():
         problems = _leftovers(org_dir, sources, label_prefix, Path(example_dir))
         if problems:
             raise DataErrors(problems, where=LEFTOVERS_WHERE)
     models = _validate_all(sources, ORG_MODELS)
     org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
-                           docs_dir=org_dir / "docs")
+                           docs_dir=org_dir / "docs", label_prefix=label_prefix,
+                           logo_line=sources["organisation"].line_of(("logo",)))
     problems = _organisation_checks(org, topics, sources, label_prefix)
     if problems:
         raise DataErrors(problems)

@@ -37,7 +37,8 @@ def start(project: Path, name: str, today: date | None = None) -> list[Path]:
     if not name:
         raise ValueError('give your organisation\'s name, for example: make org NAME="Oak Tree Youth Group"')
     existing = [path for path in (project / "org", project / "mkdocs.org.yml") if path.exists()]
-    if existing:
+    settings_only = existing == [project / "org"]  # org/ kept, its settings file lost: write that alone
+    if existing and not settings_only:
         raise ValueError(f"{' and '.join(p.name + ('/' if p.is_dir() else '') for p in existing)} already"
                          " exist here, so nothing was changed: your organisation's files are already started."
                          " To start again, move them somewhere else first.")
@@ -45,7 +46,7 @@ def start(project: Path, name: str, today: date | None = None) -> list[Path]:
     starter = project / STARTER
     written = []
     for source in sorted(starter.rglob("*")):
-        if source.is_dir():
+        if source.is_dir() or (settings_only and source.relative_to(starter).parts[0] == "org"):
             continue
         target = project / source.relative_to(starter)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -68,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"make org: {exc}", file=sys.stderr)
         return 1
+    if [path.name for path in written] == ["mkdocs.org.yml"]:
+        print("Your org/ folder was already here, so only its settings file was written: mkdocs.org.yml")
+        print('Give it a site_description in place of "FILL IN: ...", then run: make serve')
+        return 0
     print("Started your organisation's own copy of the site:")
     for path in written:
         print(f"  {path.relative_to(args.project.resolve())}")

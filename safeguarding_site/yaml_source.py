@@ -6,6 +6,7 @@ so one parse gives the data, the lines for error messages and the duplicate-key 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -15,6 +16,8 @@ from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import DataError
+from .text_files import read_text
+from .yaml_mistakes import explain
 
 Loc = tuple  # a key path: ("resources", 0, "url")
 
@@ -57,6 +60,16 @@ class YamlSource:
         lines = self.text.splitlines()
         return lines[line - 1] if line and line <= len(lines) else ""
 
+    def written_value(self, line: int | None) -> str | None:
+        """The value on a 1-based line exactly as typed (`phone: 01915559876` gives '01915559876', where YAML
+        reads the number 1915559876), without its key, list dash or comment; None for a line with no value."""
+        match = WRITTEN_VALUE.match(self.line_text(line))
+        return match["value"] if match and match["value"] else None
+
+
+# `key: value  # comment` or `- value`: the value as typed (a comment starts at ' #', outside quotes).
+WRITTEN_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(?P<value>"[^"]*"|'[^']*'|(?:[^#\s]|\s(?!#)|(?<!\s)#)*?)\s*(?:\s#.*)?$""")
+
 
 def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
     """ruamel's commented containers and scalar types as plain dicts, lists, str, int and dates, noting lines."""
@@ -94,12 +107,7 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
 def read_yaml(path: Path, label: str | None = None) -> YamlSource:
     """Parse `path`; a YAML syntax problem or a key written twice becomes a DataError with its line."""
     label = label or str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(label, "the file is missing") from None
-    except UnicodeDecodeError as exc:
-        raise DataError(label, f"the file is not UTF-8 text ({exc.reason})") from None
+    text = read_text(path, label)
     try:
         yaml = YAML(typ="rt")
         yaml.Constructor = _Constructor
@@ -112,9 +120,9 @@ def read_yaml(path: Path, label: str | None = None) -> YamlSource:
                         line=exc.problem_mark.line + 1 if exc.problem_mark else None, field=key) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "the YAML cannot be read"
-        raise DataError(label, f"this is not valid YAML: {problem} (check indentation, colons and quotes)",
-                        line=mark.line + 1 if mark else None) from None
+        line, explained = explain(text.splitlines(), mark.line + 1 if mark else 0, exc.problem or "", exc.context,
+                                  exc.context_mark.line + 1 if exc.context_mark else None)
+        raise DataError(label, f"this is not valid YAML: {explained}", line=line or None) from None
     except YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise DataError(label, f"this is not valid YAML: {exc}") from None
     lines: dict[Loc, int] = {(): 1}

@@ -223,7 +223,8 @@ BAD_OVERLAY_DATA = {
         r" after a '#' as a comment: put the value in quotes, like primary: \"#0b5d3b\""),
     "colour not written #rrggbb": (
         ORGANISATION, 'primary: "#0b5d3b"', "primary: green",
-        r"org/data/organisation.yml, line \d+, field 'colours.primary': has the wrong form \('green'\)"),
+        r"org/data/organisation.yml, line \d+, field 'colours.primary': 'green' is not written the way this file"
+        r" needs: write primary: \"#008000\" \(the same colour"),
     "safeguarding lead missing": (
         ORGANISATION, "safeguarding_lead:\n  name: Sam Okafor\n  role: Designated safeguarding lead\n"
                       '  phone: "0191 498 0123"\n  email: safeguarding@riverside-youth.example.org\n', "",

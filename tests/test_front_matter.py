@@ -10,9 +10,16 @@ def test_page_without_front_matter_has_no_problem():
     assert front_matter_problem("# Tips\n\nSome text.\n") is None
 
 
-def test_unclosed_bracket_is_explained_with_its_line():
+def test_unclosed_bracket_is_explained_with_the_line_that_opens_it():
     problem = front_matter_problem("---\ntitle: [Tips\ndescription: x\n---\n")
-    assert "not valid YAML on line 3" in problem
+    assert "not valid YAML on line 2: a bracket ([) opens on this line and is never closed" in problem
+
+
+def test_a_title_with_a_colon_is_told_to_go_in_quotes():
+    problem = front_matter_problem("---\ntitle: Who to talk to: our lead\ndescription: x\n---\n")
+    assert problem == ("the front matter between the --- lines is not valid YAML on line 2: the value of 'title' has a"
+                       " colon and a space in it, which YAML reads as the start of another field: put the value in"
+                       ' quotes, like title: "Who to talk to: our lead"')
 
 
 def test_impossible_date_is_explained():
