@@ -167,6 +167,18 @@ def finish(html: str, security_policy: bool = True) -> str:
     return add_security_policy(html) if security_policy else html
 
 
+def material_stylesheets(site_dir) -> list[Path]:
+    """Material's own two stylesheets in a built site (main, then palette): in assets/stylesheets/ as MkDocs
+    writes them, or in the folder of the theme's variant as Zensical does (the generated config asks for
+    'classic', Material's own design; zensical_engine.py drops the other)."""
+    folder = Path(site_dir) / "assets" / "stylesheets"
+    for where in (folder, folder / "classic", folder / "modern"):
+        main = sorted(where.glob("main.*.min.css"))
+        if main:
+            return [*main, *sorted(where.glob("palette.*.min.css"))]
+    return []
+
+
 # Material's rules left out on purpose. `[data-md-color-switching] *` stops every transition while the
 # colour scheme changes; but Material's script sets and clears that attribute on every page as it
 # starts, so the browser restyles the whole page twice before it can answer a tap (about 110 ms of

@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 
-from mkdocs_adapter import engine, macros
+import macros
+from mkdocs_adapter import engine
 
 ROOT = engine.PROJECT
 ENV = engine.build_environment()
