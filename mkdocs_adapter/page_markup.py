@@ -162,9 +162,10 @@ def without_unused_scripts(html: str) -> str:
     return html
 
 
-def finish(html: str, security_policy: bool = True) -> str:
+def finish(html: str, security_policy: bool = True, styles: tuple[str, ...] = ()) -> str:
+    """A built page put right; `styles` are styles the theme's script adds, which the policy allows by hash."""
     html = collapse_whitespace(preload_page_scripts(material_waits_for_the_reader(defer_scripts(without_unused_scripts(tidy(html))))))
-    return add_security_policy(html) if security_policy else html
+    return add_security_policy(html, styles) if security_policy else html
 
 
 def material_stylesheets(site_dir) -> list[Path]:

@@ -77,6 +77,7 @@ class Prepared:
     logo: str | None = None  # an organisation's logo, inside its docs
     nav: list | None = None  # the menu, with an organisation's own section after Home
     watch: list[Path] = field(default_factory=list)  # what `make serve` rebuilds on, besides the pages
+    theme_styles: tuple[str, ...] = ()  # styles the engine's theme script adds to pages, allowed by their hash
 
     @property
     def project(self) -> Path:
@@ -268,7 +269,7 @@ def finish_page(html: str, page_path: str, prepared: Prepared, review: Review | 
         details = org.details
         html = with_web_copies(html, page_path, state.pictures, site_root(prepared.settings.site_url))
         html = name_in_header(html, details.short_name or details.name, bool(details.logo))
-    return page_markup.finish(html, security_policy=security_policy)
+    return page_markup.finish(html, security_policy=security_policy, styles=prepared.theme_styles)
 
 
 def finish_site(site_dir: Path, prepared: Prepared) -> None:
