@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from safeguarding_site import css_tools, render, site_state
+from safeguarding_site import css_tools, page_links, render, site_state
 from safeguarding_site.accepted_links import acceptance_problems, known_addresses
 from safeguarding_site.browser_bundle import BundleError, bundle, entry_modules
 from safeguarding_site.errors import BuildProblem, DataErrors
@@ -218,6 +218,19 @@ def site_files(prepared: Prepared) -> SiteFiles:
             generated.update({copy.path: copy.content for copy in picture.copies})
     state.pictures = found
     return SiteFiles(generated, upstream_files(state.project / "docs", org.docs_dir), left_out)
+
+
+def check_links(prepared: Prepared, pages: dict[str, Path | str], files: set[str]) -> None:
+    """Step 1, once the engine's files are known: every link from a page to another page or a picture of the site
+    leads somewhere (page_links.py), with the same message on every engine. `pages`: path in the docs -> its
+    file (or, for a page the engine generated, its text); `files`: every path in the docs."""
+    project = prepared.project
+    texts = {}
+    for path, source in pages.items():
+        if isinstance(source, Path):
+            label = source.relative_to(project).as_posix() if source.is_relative_to(project) else source.as_posix()
+            texts[path] = (label, source.read_text(encoding="utf-8"), 0)
+    page_links.check(texts, files)
 
 
 def _own_files(folder: Path) -> list[str]:

@@ -82,6 +82,10 @@ class SafeguardingPlugin(BasePlugin):
                 files.append(File(src_uri, str(upstream), config.site_dir, config.use_directory_urls))
         for path, content in found.generated.items():
             files.append(File.generated(config, path, content=content))
+        with as_plugin_error():
+            pipeline.check_links(self.prepared, {file.src_uri: Path(file.abs_src_path) for file in
+                                                 files.documentation_pages() if file.abs_src_path},
+                                 {file.src_uri for file in files})
         missing = missing_scripts(config, files)
         if missing:
             from mkdocs.exceptions import PluginError

@@ -78,6 +78,8 @@ def lay_out(prepared: pipeline.Prepared, work: Path, today: date) -> tuple[dict[
         if path.is_file() and relative not in files.left_out and not any(
                 part.startswith(".") for part in relative.split("/")):
             sources[relative] = path
+    pipeline.check_links(prepared, {path: source for path, source in sources.items() if path.endswith(".md")},
+                         set(sources) | set(files.generated))
     pages: dict[str, tuple] = {}
     notices: list[str] = []
     for relative, path in sorted(sources.items()):
