@@ -3,7 +3,7 @@
 Zensical (Material for MkDocs' successor) reads mkdocs.yml but runs no MkDocs plugins or hooks. So:
 
 1. prepare (pipeline.py), as on MkDocs: data/, the link history, an overlay, checked, with the same plain
-   messages; then a work folder (.site-build/zensical/) holding every page rendered by the core's macros
+   messages; then a work folder (.zensical-build/) holding every page rendered by the core's macros
    (page_macros.render_page: the same checks and messages as mkdocs-macros gives), the upstream files an
    overlay does not replace, the scripts, the one stylesheet and an organisation's web pictures, and a
    configuration written from the chosen one (INHERIT merged, !ENV read) without the MkDocs plugins, with the
@@ -31,7 +31,7 @@ from safeguarding_site.errors import BuildProblem, DataErrors
 
 from . import engine, pipeline
 
-WORK = Path(".site-build") / "zensical"  # inside the project: Zensical wants its pages and output beside its config
+WORK = Path(".zensical-build")  # inside the project: Zensical wants its pages and output beside its config
 CONFIG = "zensical.yml"
 OWN_PLUGINS = ("safeguarding", "macros")  # MkDocs plugins: their work is done by the steps around Zensical
 VARIANT = "classic"  # Material for MkDocs' own design (Zensical's default, 'modern', is its new one)
@@ -224,7 +224,7 @@ def serve(project: Path, config: str | None, host: str, port: int) -> int:
     from safeguarding_site import static_server
 
     project = Path(project).resolve()
-    site = project / ".site-build" / "zensical-serve"
+    site = project / ".zensical-serve"
     watched = [project / part for part in ("docs", "data", "overrides", "styles", "browser", "org", "examples")]
 
     def stamp() -> float:
