@@ -91,10 +91,13 @@ def define_env(env):
         "licence_link": partial(render.plain_link, licence.url, f"{licence.name} ({licence.short_name})"),
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
-        "guidelines_worksheet": partial(render.guidelines_worksheet, data),
         "glossary": partial(render.glossary, data),
     }.items():
         macro(show, name)
+
+    @macro
+    def guidelines_worksheet(level=2):
+        return render.guidelines_worksheet(data, level, organisation.details if organisation else None)
 
     @macro
     def urgent_help(level=2):
