@@ -112,12 +112,10 @@ def due_guidelines(org_dir: Path, label: str, today: date) -> list[DueItem]:
     path = f"{label}/{OUR_GUIDELINES.as_posix()}"
     if agreed.review_on is None or today < agreed.review_on:
         return []
-    when = f"on {long_date(agreed.on)}" if agreed.on else ""
-    who = f"by {agreed.who}" if agreed.who else ""
-    since = " ".join(part for part in ("They were agreed", who, when) if part)
-    planned = "the next review planned for" if agreed.review_given else "a year on, due"
-    return [DueItem(path, "Our guidelines", agreed.review_on,
-                    f"{since}; {planned} {long_date(agreed.review_on)}.")]
+    since = "Agreed" + (f" by {agreed.who}," if agreed.who else "") + (f" on {long_date(agreed.on)}" if agreed.on else "")
+    due = (f"Their next review was planned for {long_date(agreed.review_on)}." if agreed.review_given
+           else f"Their review was due on {long_date(agreed.review_on)}, a year later.")
+    return [DueItem(path, "Our guidelines", agreed.review_on, f"{since.rstrip(',')}. {due}")]
 
 
 def front_matter(text: str) -> dict | None:
@@ -204,10 +202,12 @@ def issue_body(found: DueList, today: date, org: bool = True) -> str:
     if not found.anything:
         return "\n".join(out + ["", "Nothing is due for review."]) + "\n"
     if found.guidelines:
+        path = found.guidelines[0].path
         out += ["", "## Your guidelines", "",
-                "Look at them again together, and agree any changes. The Guidelines worksheet can open"
-                " `org/data/our-guidelines.yml` and compare it with your answers now. Then save the file again with"
-                " the new date they were agreed, and upload it in place of the old one.", ""]
+                "Go through them again together, and agree any changes. On the Guidelines worksheet, open"
+                f" `{path}`, make the changes, and give the new date they were agreed. \"Compare with an earlier"
+                " version\" lists what changed. Then save the file for your copy of the site, and upload it in place"
+                f" of `{path}`.", ""]
         out += [f"- [ ] **{plain(item.title)}** (`{item.path}`): {plain(item.words)}" for item in found.guidelines]
     if found.own_pages:
         out += ["", "## Your pages" if org else "## Pages", "",
