@@ -11,7 +11,9 @@ from .review import DATE_LOCALE, LONG_DATE, NEXT_REVIEW_AFTER_YEARS
 REVIEW_FILE_FORMAT = "sgsm-review"  # the "format" field of a saved review file
 # The newest version of that file this site writes and reads. Version 2 adds, to each item, when it was
 # changed, in which browser, and which earlier answer it replaced, so two people's reviews can be combined.
-REVIEW_FORMAT_VERSION = 2
+# Version 3 adds the report for trustees (the day of the review, who took part, the next review) and the ids of
+# the checklists' items when it was saved, so a file opened later can say which items are new since.
+REVIEW_FORMAT_VERSION = 3
 STORAGE_KEY = "sgsm-review"  # where the browser keeps the review (localStorage)
 DEVICE_KEY = "sgsm-device"  # a random name for this browser, so a combined review knows whose change is whose
 GUIDELINES_FILE_FORMAT = "sgsm-guidelines"  # the group's answers on the guidelines worksheet, as saved
