@@ -115,7 +115,8 @@ export function leadOf(doc, book) {
 
 /* The record at the head of the document: who agreed them, when, their next review and the safeguarding lead. */
 export function recordOf(doc, book, dates, contract) {
-  const rows = [{ term: "Agreed by", words: agreedWho(doc) || "Not agreed yet" }];
+  const who = agreedWho(doc);
+  const rows = [who ? { term: "Agreed by", words: who } : { term: "Agreed", words: "Not yet" }];
   if (dates.longDate(doc.agreedOn)) rows.push({ term: "Agreed on", words: dates.longDate(doc.agreedOn) });
   const review = dates.longDate(guidelinesReviewDay(doc, contract));
   if (review) rows.push({ term: "Next review", words: `by ${review}` });

@@ -282,7 +282,7 @@ def guidelines_record(choices: OurGuidelinesFile | None, organisation: Organisat
     """The record at the head of the guidelines, from either form org/data/our-guidelines.yml may use, with the
     lead from the organisation's own details."""
     agreed = agreement(choices)
-    rows = [RecordRow("Agreed by", agreed.who or "Not agreed yet")]
+    rows = [RecordRow("Agreed by", agreed.who) if agreed.who else RecordRow("Agreed", "Not yet")]
     if agreed.on:
         rows.append(RecordRow("Agreed on", long_date(agreed.on)))
     if agreed.review_on:
