@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browser_support import (SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, describe_violations,
-                             wait_for)
+                             wait_for, wait_until_still)
 from conftest import ROOT, serve_directory
 from safeguarding_site.browser_contract import GUIDELINES_FORMAT_VERSION, REVIEW_FORMAT_VERSION, STATUSES
 from safeguarding_site.loading import load_site_data
@@ -412,8 +412,7 @@ def test_every_checker_finds_nothing_with_the_record_the_comparison_the_report_a
                 then(page)
             else:
                 expect(reminder(page, "our-guidelines")).to_be_visible()
-            # Material fades its header title and "Back to top" in and out as the page scrolls: check once they are still.
-            wait_for(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
+            wait_until_still(page)
             found = [f"axe {v}" for v in describe_violations(axe_violations(page, script)).splitlines()]
             found += checker_findings(page)
             found += [f"refused by the page's security policy: {v}" for v in page.evaluate("window.__violations || []")]

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browser_support import (SCHEMES, WIDTHS, axe_script, axe_violations, browser_page, describe_violations,
-                             wait_for, wake_material)
+                             wait_until_still, wake_material)
 from conftest import ROOT, copy_project, run_build
 from fork_support import fill_in_placeholders
 from safeguarding_site import starter
@@ -449,7 +449,6 @@ def test_axe_finds_nothing_on_the_worksheet_and_the_review_in_use(browser, site_
         page.set_input_files("#review-merge", files=[{"name": "bob.json", "mimeType": "application/json",
                                                       "buffer": json.dumps(bob).encode()}])
         expect(page.locator("[data-review-conflict-list] > li")).to_have_count(1)
-        # Scrolled to the clash, Material's header swaps the site's name for the page's with a fade: check once it is done.
-        wait_for(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
+        wait_until_still(page)  # scrolled to the clash, Material's header swaps the site's name for the page's with a fade
         violations = axe_violations(page, script)
         assert not violations, f"review at {WIDTHS[width]} px, {scheme}:\n{describe_violations(violations)}"
