@@ -91,7 +91,6 @@ def define_env(env):
         "licence_link": partial(render.plain_link, licence.url, f"{licence.name} ({licence.short_name})"),
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
-        "guidelines_worksheet": partial(render.guidelines_worksheet, data),
         "glossary": partial(render.glossary, data),
     }.items():
         macro(show, name)
@@ -102,6 +101,10 @@ def define_env(env):
             return render.changes(publication, links.last_checked)
         pages = own_pages(organisation, site.project / "docs")
         return render.changes(publication, links.last_checked, organisation.details, pages.added, pages.replaced)
+
+    @macro
+    def guidelines_worksheet(level=2):
+        return render.guidelines_worksheet(data, level, organisation.details if organisation else None)
 
     @macro
     def urgent_help(level=2):

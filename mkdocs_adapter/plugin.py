@@ -31,6 +31,7 @@ from safeguarding_site import css_tools, render
 from safeguarding_site.accepted_links import acceptance_problems, known_addresses
 from safeguarding_site.browser_bundle import BundleError, bundle, entry_modules
 from safeguarding_site.browser_contract import contract
+from safeguarding_site.due_reviews import agreement
 from safeguarding_site.errors import DataErrors
 from safeguarding_site.link_history import load_link_notices
 from safeguarding_site.loading import load_site_data
@@ -45,6 +46,7 @@ from safeguarding_site.overlay import (
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
 from safeguarding_site.organisation_header import name_in_header
 from safeguarding_site.picture_markup import with_web_copies
+from safeguarding_site.review import long_date
 
 from . import build as site_build
 from . import engine
@@ -168,6 +170,10 @@ class SafeguardingPlugin(BasePlugin):
             raise PluginError(str(DataErrors(leftovers, where=LEFTOVERS_WHERE)))
         for notice in org.notices:
             advice.warning(notice)
+        agreed = agreement(org.guidelines)
+        if agreed.review_on and date.today() >= agreed.review_on:
+            advice.warning(f"Review due: the guidelines in {org_dir}/data/our-guidelines.yml were due for review on"
+                           f" {long_date(agreed.review_on)}. Once they are agreed again, give the new agreed_on.")
         site.organisation = org
         details = org.details
         config.copyright = str(escape(details.copyright))
