@@ -118,6 +118,11 @@ linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and
 offline: $(VENV)/.site-deps ## Build a copy that works from disk (file://), zipped
 	$(PY) -m mkdocs_adapter.offline $(if $(CONFIG),--config-file $(CONFIG))
 
+# Exit status 1 (something is due) is what the weekly workflow reads from the command; here it is no failure.
+.PHONY: due
+due: $(VENV)/.site-deps ## List what is due for review: your guidelines (a year after they were agreed) and pages past review_in
+	@$(PY) -m safeguarding_site.due_reviews $(if $(CONFIG),--config $(CONFIG)) || [ $$? -eq 1 ]
+
 schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/models.py
 	$(PY) -m safeguarding_site.schema
 

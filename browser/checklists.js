@@ -2,20 +2,25 @@
  *
  * Progressive enhancement: without this script every checklist is a plain list. With it, each item
  * gets a checkbox and a "Plan and notes" panel, and the review page gathers everything, saves it as
- * a file or as text for minutes, opens a saved file, and combines a colleague's. One set of listeners
- * on the document, so Material's instant navigation needs no re-binding; `init` runs on every page. */
+ * a file or as text for minutes, opens a saved file (saying what is new in the guidance since), combines
+ * a colleague's, makes a one-page report for trustees, and says once a new review is due. One set of
+ * listeners on the document, so Material's instant navigation needs no re-binding; `init` runs on every page. */
 
 import { makeDates, readContract, statusLabels } from "./contract.js";
 import { enhance, fillPanel, itemText, setText, showChecklist } from "./checklist-ui.js";
 import { createDialog } from "./confirm-dialog.js";
 import { startTool } from "./every-page.js";
 import { chosenFile, download } from "./device-files.js";
+import { dayOf, reviewReviewDay } from "./due.js";
+import { showReminder } from "./due-notice.js";
 import { noteFile, showKeeping } from "./keep.js";
 import { UNTOUCHED, asMarkdown, blankRecord, blankReview, checkedReview, forExport, isBlank, isEmptyReview,
   recordOf } from "./review-file.js";
 import { combine, settle, stamp } from "./review-merge.js";
 import { showConflicts, showPlan } from "./review-page.js";
 import * as plan from "./review-plan.js";
+import { newItems, newSinceWords, savedLongAgo } from "./review-report.js";
+import { editReport, reportAction, showReport } from "./review-report-ui.js";
 import { createStore, deviceName } from "./store.js";
 import { createToolState } from "./tool-state.js";
 
@@ -51,6 +56,17 @@ function refresh() {
   showConflicts(root, tool.doc, page.guide, shared);
   showKeeping(root, tool.doc, isEmptyReview(tool.doc),
     { dates, days: contract.remindAfterDays, what: "review" });
+  showReport(root, tool.doc, page.guide, plan, { contract, dates, siteName: siteName() });
+  showReminder(root.querySelector("[data-due-notice=review]"), dueWords(tool.doc));
+}
+
+/* When the next review is due, and what the reminder says then. */
+function dueWords(review) {
+  const from = reviewReviewDay(review, contract, dates);
+  const held = review.reviewedOn ? `Your last review was held on ${dates.longDate(review.reviewedOn)}`
+    : `This review has not changed since ${dates.longDate(dayOf(review.saved, dates))}`;
+  return { from, words: `${held}, and a new review was due on ${dates.longDate(from)}. When you are ready, save this ` +
+    "one to a file to keep it, then start a new review together." };
 }
 
 
@@ -91,7 +107,7 @@ async function readReview(input) {
       throw new Error("This file could not be read as a saved review: it may be cut short, damaged or " +
         `another kind of file, so it was not opened. ${UNTOUCHED}`);
     }
-    return { name: file.name, review: checkedReview(data, contract, dates) };
+    return { name: file.name, review: checkedReview(data, contract, dates), version: data.version, saved: data.saved };
   } catch (error) {
     tell(error.message, true);
     return null;
@@ -103,11 +119,13 @@ const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 async function openFile(input) {
   const opened = await readReview(input);
   if (!opened) return;
-  const { name, review } = opened;
+  const { name, review, version, saved } = opened;
   const replace = () => {
+    const news = [newSinceWords(page.guide, review, version, contract), savedLongAgo(saved, { contract, dates })];
+    review.known = [...page.guide.known.keys()];
     noteFile(review);
-    tool.use(review, `Opened “${name}”: answers for ${count(Object.keys(review.items).length, "item", "items")} ` +
-      "restored. It was read on this device; nothing was sent anywhere.");
+    tool.use(review, [`Opened “${name}”: answers for ${count(Object.keys(review.items).length, "item", "items")} ` +
+      "restored. It was read on this device; nothing was sent anywhere.", ...news].filter(Boolean).join(" "));
   };
   const current = Object.keys(tool.doc.items).length;
   if (!current) replace();
@@ -173,7 +191,7 @@ function choose(button) {
 
 function siteName() {
   const name = document.querySelector(".md-header__topic .md-ellipsis"); // the site's name, a fork's own too
-  return name ? name.textContent : document.title;
+  return (name ? name.textContent : document.title).trim();
 }
 
 function onAction(action) {
@@ -184,6 +202,8 @@ function onAction(action) {
   } else if (action === "save-markdown") {
     tell(download(`safeguarding-review-${day}.md`,
       asMarkdown(tool.doc, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
+  } else if (reportAction(action, tool.doc, page.guide, plan, { contract, dates, siteName: siteName(), tell })) {
+    /* the report's own buttons */
   } else if (action === "start-new") {
     dialog.ask("Start a new review?", "This clears every status, note, name and date kept in this browser, " +
       "on every checklist. Save the review as a file first if you may need it again.", "Yes, clear everything",
@@ -207,11 +227,28 @@ function init() {
   document.querySelectorAll(".checklist[data-checklist]").forEach((list) => enhance(list, labels, !root));
   page.guide = root ? plan.readGuide(document.getElementById("review-guidance")) : null;
   if (root) root.hidden = false;
+  if (root && page.guide.known.size) noteNewItems();
   refresh();
+}
+
+/* On the review page: the items the guidance has now are remembered with the review, and any that came since the
+ * page last saw it are named once. */
+function noteNewItems() {
+  const ids = [...page.guide.known.keys()];
+  const review = tool.doc;
+  if (isEmptyReview(review) || ids.every((id) => review.known.includes(id))) return;
+  const found = review.known.length ? newItems(page.guide, review.known) : [];
+  review.known = ids;
+  store.save(review, review.saved ? new Date(review.saved) : undefined);
+  if (found.length) {
+    tell(`New in the guidance since you last opened the review: ${count(found.length, "item", "items")}, ` +
+      `${found.map(({ item }) => `“${item.text}”`).join("; ")}. ${found.length === 1 ? "It has" : "They have"} no answer yet.`);
+  }
 }
 
 function onChange(event) {
   const action = event.target.getAttribute && event.target.getAttribute("data-review-action");
+  if (editReport(event.target, tool, { contract, dates, tell })) return;
   if (action === "import") openFile(event.target);
   else if (action === "merge") mergeFile(event.target);
   else onEdit(event);

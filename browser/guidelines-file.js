@@ -1,23 +1,28 @@
-/* The group's own guidelines, made on the Guidelines worksheet: the leaflet's rules (the floor of every
- * organisation's guidelines: a rule is never chosen, only its follow-up answered), then the group's answer to
- * each question; what each one's state is, the document they make, and the two files they are saved as (a
- * document in Markdown, and the overlay file org/data/our-guidelines.yml of an organisation's own copy of
- * the site). Each file can be opened again, an older version's too. Pure functions: no page, no storage. */
+/* The group's own guidelines, made on the Guidelines worksheet: who agreed them, when, their next review and
+ * the safeguarding lead; the leaflet's rules (the floor of every organisation's guidelines: a rule is never
+ * chosen, only its follow-up answered), then the group's answer to each question; what each one's state is,
+ * the document they make, and how a saved file (guidelines-save.js writes them) is read back, an older
+ * version's too. Pure functions: no page, no storage. */
 
 import { isItemId } from "./contract.js";
-import { md, mdLine } from "./markdown-text.js";
+import { guidelinesReviewDay } from "./due.js";
 import { YamlProblem, parseYaml } from "./yaml-subset.js";
 
 export const UNTOUCHED = "The worksheet in this browser has not been changed.";
 const MODES = ["", "stance", "own"];
-const TEXT_FIELDS = ["group", "agreedBy", "agreedOn"];
+const TEXT_FIELDS = ["group", "agreedBy", "agreedRole", "agreedOn", "reviewOn", "leadName", "leadRole", "leadPhone",
+  "leadEmail"];
+const DAY_FIELDS = ["agreedOn", "reviewOn"];
+const CHANGE_FIELDS = ["title", "part", "was", "now"];
+const MAX_RECORD = 20; // entries in a record of changes (one per earlier version compared)
 const ANSWER_FIELDS = ["mode", "stance", "wording", "followUp"];
-const MARK = "sgsm-guidelines"; // how the Markdown file carries the answers, in a comment at its end
+export const MARK = "sgsm-guidelines"; // how the Markdown file carries the answers, in a comment at its end
 
 export function blankGuidelines(contract) {
   const { format, version } = contract.guidelines;
-  return { format, version, saved: null, exported: null, unsavedSince: null, group: "", agreedBy: "", agreedOn: "",
-    topics: Object.create(null) };
+  const doc = { format, version, saved: null, exported: null, unsavedSince: null, topics: Object.create(null), changes: [] };
+  for (const field of TEXT_FIELDS) doc[field] = "";
+  return doc;
 }
 
 export const blankAnswer = () => ({ mode: "", stance: "", wording: "", followUp: "" });
@@ -31,7 +36,8 @@ function asRuleAnswer(answer) {
   return Object.assign(blankAnswer(), { followUp: words.join(" ") });
 }
 const isBlankAnswer = (a) => !a.mode && !a.wording.trim() && !a.followUp.trim();
-export const isEmptyGuidelines = (doc) => !Object.keys(doc.topics).length && !TEXT_FIELDS.some((f) => doc[f]);
+export const isEmptyGuidelines = (doc) => !Object.keys(doc.topics).length && !TEXT_FIELDS.some((f) => doc[f]) &&
+  !doc.changes.length;
 
 /* One rule: answered once its follow-up is (a rule without one is always in place). */
 export function ruleState(rule, answer) {
@@ -48,6 +54,25 @@ export function topicState(topic, answer) {
   return { decision, followUp, state };
 }
 
+/* A record of changes as saved: entries that cannot be read are left out, never guessed at. */
+function checkedRecord(record) {
+  if (!Array.isArray(record)) return [];
+  const text = (value) => (typeof value === "string" ? value.slice(0, 5000) : null);
+  const entries = [];
+  for (const entry of record.slice(0, MAX_RECORD)) {
+    if (!entry || typeof entry !== "object" || !Array.isArray(entry.items)) continue;
+    const clean = { agreedOn: text(entry.agreedOn) || "", agreedBy: text(entry.agreedBy) || "", savedOn: text(entry.savedOn) || "",
+      items: [] };
+    for (const item of entry.items.slice(0, 500)) {
+      if (item && typeof item === "object" && CHANGE_FIELDS.every((field) => text(item[field]) !== null)) {
+        clean.items.push(Object.fromEntries(CHANGE_FIELDS.map((field) => [field, text(item[field])])));
+      }
+    }
+    entries.push(clean);
+  }
+  return entries;
+}
+
 /* A clean copy of stored or saved answers, or an Error a reader can act on. With the worksheet's `book`, an
  * answer to a rule keeps only its follow-up (see asRuleAnswer). */
 export function checkedGuidelines(data, contract, dates, book) {
@@ -61,7 +86,9 @@ export function checkedGuidelines(data, contract, dates, book) {
   for (const field of ["saved", "exported", "unsavedSince", ...TEXT_FIELDS]) {
     if (typeof data[field] === "string") clean[field] = data[field];
   }
-  if (clean.agreedOn && !dates.longDate(clean.agreedOn)) clean.agreedOn = "";
+  for (const field of DAY_FIELDS) if (clean[field] && !dates.longDate(clean[field])) clean[field] = "";
+  if (clean.reviewOn && clean.agreedOn && clean.reviewOn <= clean.agreedOn) clean.reviewOn = "";
+  clean.changes = checkedRecord(data.changes);
   const topics = data.topics || {};
   if (typeof topics !== "object" || Array.isArray(topics)) throw new Error(notOurs);
   for (const [id, saved] of Object.entries(topics)) {
@@ -75,12 +102,40 @@ export function checkedGuidelines(data, contract, dates, book) {
   return clean;
 }
 
+/* "Jo Patel, chair of trustees": who agreed them, and their role. */
+export const agreedWho = (doc) => [doc.agreedBy.trim().replace(/^by\s+/i, ""), doc.agreedRole.trim()].filter(Boolean).join(", ");
+
+/* The safeguarding lead: an organisation's own (its copy of the site says), else the one typed in. */
+export function leadOf(doc, book) {
+  const own = book.organisation && book.organisation.lead;
+  const lead = own || { name: doc.leadName, role: doc.leadRole, phone: doc.leadPhone, email: doc.leadEmail };
+  const clean = Object.fromEntries(["name", "role", "phone", "email"].map((f) => [f, (lead[f] || "").trim()]));
+  return clean.name ? clean : null;
+}
+
+/* The record at the head of the document: who agreed them, when, their next review and the safeguarding lead. */
+export function recordOf(doc, book, dates, contract) {
+  const who = agreedWho(doc);
+  const rows = [who ? { term: "Agreed by", words: who } : { term: "Agreed", words: "Not yet" }];
+  if (dates.longDate(doc.agreedOn)) rows.push({ term: "Agreed on", words: dates.longDate(doc.agreedOn) });
+  const review = dates.longDate(guidelinesReviewDay(doc, contract));
+  if (review) rows.push({ term: "Next review", words: `by ${review}` });
+  const lead = leadOf(doc, book);
+  rows.push(lead ? { term: "Safeguarding lead", words: [lead.name, lead.role].filter(Boolean).join(", "), phone: lead.phone,
+    email: lead.email } : { term: "Safeguarding lead", words: "Not named yet" });
+  return rows;
+}
+
+/* The heading of one entry in the record of changes. */
+export function changesHeading(entry, dates) {
+  const agreed = dates.longDate(entry.agreedOn);
+  if (agreed) return `Changes since the version agreed on ${agreed}${entry.agreedBy ? ` by ${entry.agreedBy}` : ""}`;
+  const saved = dates.longDate(entry.savedOn);
+  return saved ? `Changes since the version saved on ${saved}` : "Changes since an earlier version";
+}
+
 /* The document the answers make, as the page, the Markdown file and print show it. */
-export function documentOf(doc, book, dates) {
-  const agreedOn = dates.longDate(doc.agreedOn);
-  const by = doc.agreedBy.trim().replace(/^by\s+/i, "");
-  const agreed = by || agreedOn ? `These guidelines were agreed${by ? ` by ${by}` : ""}${agreedOn ? ` on ${agreedOn}` : ""}.`
-    : "These guidelines have not been agreed yet.";
+export function documentOf(doc, book, dates, contract) {
   const toDecide = [];
   const rules = book.rules.map((rule) => {
     const { followUp } = ruleState(rule, answerOf(doc, rule.id));
@@ -97,19 +152,27 @@ export function documentOf(doc, book, dates) {
       if (topic.followUp && !followUp) toDecide.push(`${topic.title}: ${topic.followUp}`);
     }
   }
-  return { group: doc.group.trim(), agreed, leaflet: book.leaflet, rules, sections, toDecide, credit: book.credit,
-    licence: book.licence };
+  const group = doc.group.trim() || (book.organisation ? book.organisation.name : "");
+  const changes = doc.changes.map((entry) => ({ heading: changesHeading(entry, dates), items: entry.items }));
+  return { group, record: recordOf(doc, book, dates, contract), leaflet: book.leaflet, rules, sections, toDecide,
+    changes, credit: book.credit, licence: book.licence };
 }
 
 export const RULES_HEADING = "The rules we all follow";
 export const CHOICES_HEADING = "Our own choices";
+export const CHANGES_HEADING = "Record of changes";
 export const rulesIntro = (d) => `These rules come from the leaflet “${d.leaflet}”. Every organisation’s guidelines include them.`;
+/* One change in words: "Was: “...”. Now: “...”." */
+export const changeWords = (item) => `Was: ${item.was ? `“${item.was}”` : "not decided"}. Now: ${item.now ? `“${item.now}”` : "still to decide"}.`;
 
 const RULES_SINCE = 2; // the version in which the leaflet's rules became the floor; some were questions before
+const RECORD_SINCE = 3; // the version that added the role, the next review, the safeguarding lead, the record of changes
 
-/* What is new since a file saved by an earlier version of the worksheet: "" when nothing is. */
+/* What is new in the worksheet since an earlier version saved a file (or the answers in this browser): "" when
+ * nothing is. */
 export function newSince(book, version) {
-  if (!Number.isInteger(version) || version >= Math.max(...[...book.rules, ...book.topics].map((e) => e.since))) return "";
+  const latest = Math.max(RECORD_SINCE, ...[...book.rules, ...book.topics].map((e) => e.since));
+  if (!Number.isInteger(version) || version >= latest) return "";
   const named = (entries) => entries.map((e) => `“${e.title}”`).join(", ");
   const becameRules = version < RULES_SINCE ? book.rules.filter((r) => r.since <= version) : [];
   const newRules = book.rules.filter((r) => r.since > version);
@@ -122,58 +185,22 @@ export function newSince(book, version) {
   }
   if (newRules.length) parts.push(`the leaflet’s other rules are now in your guidelines too: ${named(newRules)}`);
   if (newTopics.length) parts.push(`new questions to decide: ${named(newTopics)}`);
-  return `This file was saved by an earlier version of the worksheet. New since then: ${parts.join("; ")}.`;
+  if (version < RECORD_SINCE) {
+    parts.push("your guidelines now say the role of whoever agreed them, the date of their next review and " +
+      (book.organisation ? "your safeguarding lead" : "your safeguarding lead’s name and contact details (fill them in " +
+        "at the top)") + ", and can carry a record of what changed since an earlier version");
+  }
+  return `New since then: ${parts.join("; ")}.`;
 }
 
-/* The guidelines as a Markdown document, with the answers in a comment at the end so it opens again here. */
-export function asMarkdown(doc, book, { dates, siteName, now = new Date() }) {
-  const d = documentOf(doc, book, dates);
-  const out = ["# Our guidelines on social media", ""];
-  if (d.group) out.push(`**${mdLine(d.group)}**`, "");
-  out.push(md(d.agreed), "", `## ${RULES_HEADING}`, "", md(rulesIntro(d)), "");
-  d.rules.forEach((r, n) => {
-    out.push(`${n + 1}. **${mdLine(r.title)}.** ${mdLine(r.text)}`);
-    if (r.followUp) out.push(`   **${mdLine(r.followUp.question)}** ${r.followUp.answer ? mdLine(r.followUp.answer) : "*Still to decide.*"}`);
-  });
-  out.push("", `## ${CHOICES_HEADING}`);
-  for (const s of d.sections) {
-    out.push("", `### ${mdLine(s.title)}`, "", s.decision ? mdLine(s.decision) : "*Still to decide.*");
-    if (s.followUp) out.push("", `**${mdLine(s.followUp.question)}** ${s.followUp.answer ? mdLine(s.followUp.answer) : "*Still to decide.*"}`);
-  }
-  if (d.toDecide.length) out.push("", "## Still to decide", "", ...d.toDecide.map((t) => `- ${mdLine(t)}`));
-  out.push("", "---", "", `${md(d.credit)} Licence: <${d.licence.url}>`, "",
-    `Made on the Guidelines worksheet of “${mdLine(siteName)}” on ${dates.longDate(dates.today(now))}.`, "",
-    `<!-- ${MARK}`, JSON.stringify(doc, null, 1).replace(/--/g, "-\\u002d"), "-->", "");
-  return out.join("\n");
-}
-
-const yamlText = (text) => JSON.stringify(text.trim())
-  .replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
-/* The overlay file org/data/our-guidelines.yml: the same choices, as an organisation's own copy builds them. */
-export function asYaml(doc, book, { dates, now = new Date() }) {
-  const out = [book.schemaLine,
-    `# Our guidelines, as chosen on the Guidelines worksheet on ${dates.longDate(dates.today(now))}.`,
-    "# For your organisation's own copy of the site: save this file as org/data/our-guidelines.yml.", ""];
-  if (doc.group.trim()) out.push(`group: ${yamlText(doc.group)}`);
-  if (doc.agreedBy.trim()) out.push(`agreed_by: ${yamlText(doc.agreedBy.replace(/^\s*by\s+/i, ""))}`);
-  if (dates.longDate(doc.agreedOn)) out.push(`agreed_on: ${doc.agreedOn}`);
-  const choices = [];
-  for (const rule of book.rules) {
-    const { followUp } = ruleState(rule, answerOf(doc, rule.id));
-    if (rule.followUp && followUp) choices.push(`  ${rule.id}:`, `    follow_up: ${yamlText(followUp)}`);
-  }
-  for (const topic of book.topics) {
-    const answer = answerOf(doc, topic.id);
-    const { decision, followUp } = topicState(topic, answer);
-    const lines = [];
-    if (decision && answer.mode === "stance") lines.push(`    stance: ${answer.stance}`);
-    else if (decision) lines.push(`    wording: ${yamlText(decision)}`);
-    if (topic.followUp && followUp) lines.push(`    follow_up: ${yamlText(followUp)}`);
-    if (lines.length) choices.push(`  ${topic.id}:`, ...lines);
-  }
-  out.push(choices.length ? "choices:" : "choices: {}", ...choices, "");
-  return out.join("\n");
+/* An older file's one phrase, "by our trustees on 3 November 2026", as who agreed them and the day. */
+export function agreedPhrase(phrase, dates) {
+  const months = Array.from({ length: 12 }, (_, m) => dates.longDate(`2001-${String(m + 1).padStart(2, "0")}-01`).split(" ")[1]);
+  const match = /^(?:by\s+)?(.*?)(?:,?\s+on\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}))?\s*\.?\s*$/i.exec(phrase);
+  const month = match && match[3] ? months.findIndex((name) => name.toLowerCase() === match[3].toLowerCase()) : -1;
+  const day = month >= 0 ? `${match[4]}-${String(month + 1).padStart(2, "0")}-${match[2].padStart(2, "0")}` : "";
+  if (!day || !dates.longDate(day)) return { agreedBy: phrase.replace(/^by\s+/i, "").trim(), agreedOn: "" };
+  return { agreedBy: match[1].trim(), agreedOn: day };
 }
 
 /* Answers read from an overlay file (as parsed), checked against the topics this site has. */
@@ -187,9 +214,23 @@ function fromOverlay(data, book, contract, dates) {
     return value.trim();
   };
   doc.group = text(data.group, "group");
-  doc.agreedBy = text(data.agreed_by, "agreed_by") || text(data.agreed, "agreed").replace(/^by\s+/i, "");
+  doc.agreedBy = text(data.agreed_by, "agreed_by");
+  doc.agreedRole = text(data.agreed_role, "agreed_role");
   doc.agreedOn = text(data.agreed_on, "agreed_on");
-  if (doc.agreedOn && !dates.longDate(doc.agreedOn)) throw problem(`the date “${doc.agreedOn}” cannot be read (write it as YYYY-MM-DD)`);
+  doc.reviewOn = text(data.review_on, "review_on");
+  if (data.agreed !== undefined && data.agreed !== null) Object.assign(doc, agreedPhrase(text(data.agreed, "agreed"), dates));
+  for (const field of DAY_FIELDS) {
+    if (doc[field] && !dates.longDate(doc[field])) throw problem(`the date “${doc[field]}” cannot be read (write it as YYYY-MM-DD)`);
+  }
+  if (doc.reviewOn && doc.agreedOn && doc.reviewOn <= doc.agreedOn) doc.reviewOn = "";
+  const lead = data.safeguarding_lead;
+  if (lead !== undefined && lead !== null) {
+    if (typeof lead !== "object") throw problem("“safeguarding_lead” is not a name with contact details");
+    doc.leadName = text(lead.name, "safeguarding_lead.name");
+    doc.leadRole = text(lead.role, "safeguarding_lead.role");
+    doc.leadPhone = text(lead.phone, "safeguarding_lead.phone");
+    doc.leadEmail = text(lead.email, "safeguarding_lead.email");
+  }
   const choices = data.choices || {};
   if (typeof choices !== "object") throw problem("“choices” is not a list of topics");
   for (const [id, choice] of Object.entries(choices)) {

@@ -2,7 +2,9 @@
  * each topic's state said in words, and the group's guidelines document drawn from them. Text from
  * storage is only ever set with textContent, never parsed as HTML. */
 
-import { CHOICES_HEADING, RULES_HEADING, answerOf, documentOf, ruleState, rulesIntro, topicState } from "./guidelines-file.js";
+import { guidelinesReviewDay } from "./due.js";
+import { CHANGES_HEADING, CHOICES_HEADING, RULES_HEADING, answerOf, changeWords, documentOf, ruleState, rulesIntro,
+  topicState } from "./guidelines-file.js";
 
 const STATE_WORDS = {
   decided: () => "Decided.",
@@ -39,9 +41,13 @@ function showState(box, state, words) {
   if (line.textContent !== words) line.textContent = words;
 }
 
-/* Every control as the answers have it, each rule's and topic's state, and the document. */
-export function show(root, doc, book, dates) {
-  root.querySelectorAll("[data-guidelines-field]").forEach((control) => setValue(control, doc[control.dataset.guidelinesField]));
+/* Every control as the answers have it (the next review a year after they were agreed, unless changed), each
+ * rule's and topic's state, and the document. */
+export function show(root, doc, book, { dates, contract }) {
+  root.querySelectorAll("[data-guidelines-field]").forEach((control) => {
+    const field = control.dataset.guidelinesField;
+    setValue(control, field === "reviewOn" ? guidelinesReviewDay(doc, contract) : doc[field]);
+  });
   for (const rule of book.rules) {
     const box = root.querySelector(`.guideline__choose[data-topic="${rule.id}"]`);
     if (!box) continue;
@@ -63,7 +69,40 @@ export function show(root, doc, book, dates) {
     const state = topicState(topic, answer);
     showState(box, state.state, STATE_WORDS[state.state](topic, state));
   }
-  drawDocument(root.querySelector("[data-guidelines-output]"), documentOf(doc, book, dates));
+  drawDocument(root.querySelector("[data-guidelines-output]"), documentOf(doc, book, dates, contract));
+  root.querySelector("[data-guidelines-action=drop-changes]").hidden = !doc.changes.length;
+}
+
+/* The record at the head of the document, as a list of terms: the lead's phone and email are links. */
+function drawRecord(rows) {
+  const list = make("dl");
+  list.className = "guidelines__record";
+  for (const row of rows) {
+    const value = make("dd", row.words);
+    const link = (scheme, text) => {
+      const a = make("a", text);
+      a.href = `${scheme}:${scheme === "tel" ? text.replace(/[^\d+]/g, "") : text}`;
+      value.append(", ", a);
+    };
+    if (row.phone) link("tel", row.phone);
+    if (row.email) link("mailto", row.email);
+    const pair = make("div");
+    pair.append(make("dt", row.term), value);
+    list.append(pair);
+  }
+  return list;
+}
+
+/* Changes, topic by topic: each with what it was and what it is now. */
+export function changeList(items) {
+  const list = make("ul");
+  list.className = "guidelines-changes";
+  list.append(...items.map((item) => {
+    const li = make("li");
+    li.append(make("strong", item.title), ` (${item.part}): ${changeWords(item)}`);
+    return li;
+  }));
+  return list;
 }
 
 function drawDocument(node, d) {
@@ -76,7 +115,7 @@ function drawDocument(node, d) {
     group.className = "guidelines-document__group";
     parts.push(group);
   }
-  parts.push(make("p", d.agreed), make("h3", RULES_HEADING), make("p", rulesIntro(d)));
+  parts.push(drawRecord(d.record), make("h3", RULES_HEADING), make("p", rulesIntro(d)));
   const rules = make("ol");
   for (const r of d.rules) {
     const item = make("li");
@@ -105,6 +144,12 @@ function drawDocument(node, d) {
     const list = make("ul");
     list.append(...d.toDecide.map((text) => make("li", text)));
     parts.push(make("h3", "Still to decide"), list);
+  }
+  if (d.changes.length) {
+    parts.push(make("h3", CHANGES_HEADING));
+    for (const entry of d.changes) {
+      parts.push(make("h4", entry.heading), entry.items.length ? changeList(entry.items) : make("p", "Nothing changed."));
+    }
   }
   const credit = make("p", `${d.credit} `);
   credit.className = "guidelines-document__credit";

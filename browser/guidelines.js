@@ -3,15 +3,20 @@
  * Progressive enhancement: without this script the worksheet is a page to read and print. With it,
  * each topic gets its choices, the group's guidelines document builds up at the end of the page, and
  * it prints, saves as a document or as the overlay file of an organisation's own copy of the site,
- * and opens either file again. One set of listeners on the document, so Material's instant
- * navigation needs no re-binding; `init` runs on every page it shows. */
+ * opens either file again, or compares one with the answers now (guidelines-changes.js), and says once
+ * their next review has come. One set of listeners on the document, so Material's instant navigation
+ * needs no re-binding; `init` runs on every page it shows. */
 
 import { makeDates, readContract } from "./contract.js";
 import { createDialog } from "./confirm-dialog.js";
 import { chosenFile, download } from "./device-files.js";
 import { startTool } from "./every-page.js";
-import { UNTOUCHED, answerOf, asMarkdown, asYaml, blankGuidelines, checkedGuidelines, isEmptyGuidelines,
-  newSince, readSaved } from "./guidelines-file.js";
+import { guidelinesReviewDay, nextReviewFrom } from "./due.js";
+import { showReminder } from "./due-notice.js";
+import { createComparison } from "./guidelines-changes.js";
+import { UNTOUCHED, answerOf, blankGuidelines, checkedGuidelines, isEmptyGuidelines, newSince,
+  readSaved } from "./guidelines-file.js";
+import { asMarkdown, asYaml } from "./guidelines-save.js";
 import { enhance, show } from "./guidelines-ui.js";
 import { noteFile, showKeeping } from "./keep.js";
 import { createStore } from "./store.js";
@@ -44,9 +49,15 @@ const dialog = createDialog(() => document.querySelector("[data-guidelines] [dat
 function refresh() {
   const root = rootOf();
   if (!root || !page.book) return;
-  show(root, tool.doc, page.book, dates);
+  show(root, tool.doc, page.book, { dates, contract });
   showKeeping(root, tool.doc, isEmptyGuidelines(tool.doc), { dates, days: contract.remindAfterDays, what: "worksheet" });
+  const due = guidelinesReviewDay(tool.doc, contract);
+  const agreed = dates.longDate(tool.doc.agreedOn);
+  showReminder(root.querySelector("[data-due-notice=worksheet]"), { from: due, words: `Your guidelines were due for review on ` +
+    `${dates.longDate(due)}${agreed ? ` (they were agreed on ${agreed})` : ""}. When you are ready, go through them again ` +
+    "together, agree any changes, and give the new date they were agreed." });
 }
+const comparison = createComparison({ tool, page, tell, dates, contract, root: rootOf });
 
 
 function onEdit(event) {
@@ -55,8 +66,7 @@ function onEdit(event) {
   const field = control.dataset.guidelinesField;
   const box = control.closest(".guideline__choose[data-topic]");
   if (field) {
-    if (field === "agreedOn" && control.value && !dates.longDate(control.value)) return;
-    tool.doc[field] = control.value;
+    if (!editField(field, control.value)) return;
   } else if (box) {
     const id = box.dataset.topic;
     const answer = Object.assign({}, answerOf(tool.doc, id));
@@ -69,6 +79,24 @@ function onEdit(event) {
     tool.doc.topics[id] = answer;
   } else return;
   tool.keep();
+}
+
+/* A field of "About your guidelines": false when the value cannot be kept as it is. A next review on the day a
+ * year after they were agreed is kept as "a year after", so it moves with the day they were agreed. */
+function editField(field, value) {
+  const doc = tool.doc;
+  if ((field === "agreedOn" || field === "reviewOn") && value && !dates.longDate(value)) return false;
+  if (field === "reviewOn") {
+    if (value && doc.agreedOn && value <= doc.agreedOn) {
+      tell("The next review has to be after the day the guidelines were agreed. It was not changed.", true);
+      return false;
+    }
+    doc.reviewOn = value === nextReviewFrom(doc.agreedOn, contract) ? "" : value;
+    return true;
+  }
+  doc[field] = value;
+  if (field === "agreedOn" && doc.reviewOn && value && doc.reviewOn <= value) doc.reviewOn = "";
+  return true;
 }
 
 function siteName() {
@@ -92,8 +120,9 @@ async function openFile(input) {
   const replace = () => {
     noteFile(doc);
     const news = newSince(page.book, version);
+    comparison.close();
     tool.use(doc, `Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.` +
-      (news ? ` ${news}` : ""));
+      (news ? ` This file was saved by an earlier version of the worksheet. ${news}` : ""));
   };
   if (isEmptyGuidelines(tool.doc)) replace();
   else dialog.ask("Replace the answers in this browser?", `Opening “${name}” replaces the answers on this worksheet ` +
@@ -112,13 +141,19 @@ function onAction(action) {
   if (action === "print") print("guidelines");
   else if (action === "print-blank") print("worksheet");
   else if (action === "save-markdown") {
-    tool.savedToFile(download(`our-guidelines-${day}.md`, asMarkdown(tool.doc, page.book, { dates, siteName: siteName() }), "text/markdown"));
+    tool.savedToFile(download(`our-guidelines-${day}.md`, asMarkdown(tool.doc, page.book, { dates, contract,
+      siteName: siteName() }), "text/markdown"));
   } else if (action === "save-yaml") {
-    tool.savedToFile(download("our-guidelines.yml", asYaml(tool.doc, page.book, { dates }), "application/yaml"));
+    tool.savedToFile(download("our-guidelines.yml", asYaml(tool.doc, page.book, { dates, contract }), "application/yaml"));
+  } else if (comparison.act(action)) {
+    /* the comparison's own buttons */
   } else if (action === "start-new") {
     dialog.ask("Clear the worksheet?", "This clears every answer on this worksheet in this browser. Save them as a " +
       "file first if you may need them again.", "Yes, clear it",
-    () => tool.use(blankGuidelines(contract), "The worksheet has been cleared in this browser."));
+    () => {
+      comparison.close();
+      tool.use(blankGuidelines(contract), "The worksheet has been cleared in this browser.");
+    });
   }
 }
 
@@ -143,8 +178,12 @@ function init() {
   page.storedVersion = null;
   const doc = store.load();
   enhance(root);
+  comparison.close();
   const news = newSince(page.book, page.storedVersion);
-  if (news) tool.use(doc, `${news} The answers kept in this browser have been brought up to date.`);
+  if (news) {
+    tool.use(doc, `The answers kept in this browser were made with an earlier version of the worksheet. ${news} ` +
+      "They have been brought up to date.");
+  }
   else {
     tool.doc = doc;
     refresh();
@@ -152,7 +191,9 @@ function init() {
 }
 
 function onChange(event) {
-  if (event.target.getAttribute && event.target.getAttribute("data-guidelines-action") === "open") openFile(event.target);
+  const action = event.target.getAttribute && event.target.getAttribute("data-guidelines-action");
+  if (action === "open") openFile(event.target);
+  else if (action === "compare") comparison.open(event.target);
   else onEdit(event);
 }
 

@@ -1,5 +1,6 @@
-/* A review: what it holds, how a saved one is checked, and the two files it is saved as (a file to
- * open again later, and Markdown for minutes). Pure functions: no page, no storage. */
+/* A review: what it holds (each item's answer; for the report to trustees, the day it was held, who took part
+ * and the next review; the items the guidance had when it was last saved), how a saved one is checked, and the
+ * two files it is saved as (a file to open again later, and Markdown for minutes). Pure functions. */
 
 import { isItemId, statusLabels } from "./contract.js";
 import { md, mdLine } from "./markdown-text.js";
@@ -10,16 +11,21 @@ const NOT_A_REVIEW = "This file is not a review saved from this site, so it was 
 // in which browser, and the change it replaced (so that two people's reviews can be combined).
 const FIELDS = ["status", "notes", "owner", "due", "text", "changed", "by", "base"];
 const STAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+// The report to trustees: the day of the review, who took part, and the day of the next one ("" for a year on).
+export const MEETING = ["reviewedOn", "people", "nextReview"];
+const MEETING_DAYS = ["reviewedOn", "nextReview"];
 
 export function blankReview(contract) {
   return { format: contract.review.format, version: contract.review.version, saved: null, exported: null,
-    unsavedSince: null, items: Object.create(null), conflicts: Object.create(null) };
+    unsavedSince: null, reviewedOn: "", people: "", nextReview: "", known: [], items: Object.create(null),
+    conflicts: Object.create(null) };
 }
 
 export const blankRecord = () => ({ status: "not-started", notes: "", owner: "", due: "" });
 export const isBlank = (r) => r.status === "not-started" && !r.notes && !r.owner && !r.due;
 export const recordOf = (review, id) => review.items[id] || blankRecord();
-export const isEmptyReview = (review) => !Object.keys(review.items).length && !Object.keys(review.conflicts).length;
+export const isEmptyReview = (review) => !Object.keys(review.items).length && !Object.keys(review.conflicts).length &&
+  !MEETING.some((field) => review[field]);
 
 function checkedItems(items, into, contract, dates) {
   if (!items) return;
@@ -60,17 +66,30 @@ export function checkedReview(data, contract, dates) {
   }
   checkedItems(data.items, clean.items, contract, dates);
   checkedItems(data.conflicts, clean.conflicts, contract, dates);
+  for (const field of MEETING) {
+    if (data[field] === undefined || data[field] === null) continue;
+    if (typeof data[field] !== "string") throw new Error(`In this file “${field}” is not text, so it was not opened. ${UNTOUCHED}`);
+    clean[field] = data[field].slice(0, 2000);
+  }
+  for (const field of MEETING_DAYS) {
+    if (clean[field] && !dates.longDate(clean[field])) throw new Error(`In this file the date “${clean[field].slice(0, 20)}” ` +
+      `cannot be read, so it was not opened. ${UNTOUCHED}`);
+  }
+  if (Array.isArray(data.known)) clean.known = [...new Set(data.known.filter((id) => isItemId(contract, id)))].slice(0, 5000);
   return clean;
 }
 
-/* The review as a file: each item carries its wording, so it can be listed even if the guidance changes. */
+/* The review as a file: each item carries its wording, so it can be listed even if the guidance changes, and the
+ * file lists every item the guidance has now, so that, opened later, it can say which items are new since. */
 export function forExport(review, guide, now = new Date()) {
   const items = {};
   for (const id of Object.keys(review.items)) {
     const known = guide.known.get(id);
     items[id] = Object.assign({}, review.items[id], known ? { text: known.item.text } : {});
   }
-  const file = { format: review.format, version: review.version, saved: now.toISOString(), items };
+  const file = { format: review.format, version: review.version, saved: now.toISOString() };
+  for (const field of MEETING) if (review[field]) file[field] = review[field];
+  Object.assign(file, { known: [...guide.known.keys()], items });
   if (Object.keys(review.conflicts).length) file.conflicts = review.conflicts;
   return file;
 }
@@ -87,9 +106,11 @@ export function asMarkdown(review, guide, plan, { siteName, contract, dates, now
     if (r.notes) lines.push("", ...r.notes.split(/\r?\n/).map((line) => `  > ${md(line)}`.trimEnd()));
     return lines;
   };
-  const out = ["# Review and action plan", "", `${mdLine(siteName)}: review saved on ${dates.savedWhen(now.toISOString())}.`,
-    "", "## Progress", "", `| Section | ${columns.map((id) => labels.get(id)).join(" | ")} |`,
-    `| --- |${columns.map(() => " --: |").join("")}`];
+  const out = ["# Review and action plan", "", `${mdLine(siteName)}: review saved on ${dates.savedWhen(now.toISOString())}.`, ""];
+  if (review.reviewedOn) out.push(`Review held on ${dates.longDate(review.reviewedOn)}.`, "");
+  if (review.people.trim()) out.push(`Who took part: ${mdLine(review.people)}.`, "");
+  out.push("## Progress", "", `| Section | ${columns.map((id) => labels.get(id)).join(" | ")} |`,
+    `| --- |${columns.map(() => " --: |").join("")}`);
   for (const list of guide.lists) {
     const n = plan.counts(list, review, contract);
     out.push(`| ${mdLine(list.title)} | ${columns.map((id) => n[id]).join(" | ")} |`);

@@ -1,7 +1,10 @@
 /* Two people's reviews, combined item by item. Each answer carries when it was changed, in which browser
  * (`by`), and the change it replaced (`base`). An answer built on the other's wins; of two answers from
  * one browser, the newer wins; when both people changed an item, both answers are kept for a person to
- * choose between. Nothing is dropped. Pure functions over reviews. */
+ * choose between. The report's details (the day, who took part, the next review) fill in where this one has
+ * none. Nothing is dropped. Pure functions over reviews. */
+
+import { MEETING } from "./review-file.js";
 
 const ANSWERS = ["status", "notes", "owner", "due"];
 export const sameAnswers = (a, b) => ANSWERS.every((field) => (a[field] || "") === (b[field] || ""));
@@ -45,6 +48,7 @@ export function combine(mine, theirs) {
       tally.both += 1;
     }
   }
+  for (const field of MEETING) if (!mine[field] && theirs[field]) mine[field] = theirs[field]; // the report's own details
   return tally;
 }
 

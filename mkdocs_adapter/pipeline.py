@@ -39,7 +39,8 @@ from safeguarding_site.overlay import (
 )
 from safeguarding_site.overlay_checks import EXAMPLE_DIR
 from safeguarding_site.picture_markup import with_web_copies
-from safeguarding_site.review import Review
+from safeguarding_site.due_reviews import agreement
+from safeguarding_site.review import Review, long_date
 from safeguarding_site.site_state import SiteState
 
 from . import engine, page_markup
@@ -171,6 +172,10 @@ def lay_overlay(prepared: Prepared, org_dir: str) -> None:
     if leftovers:
         raise DataErrors(leftovers, where=LEFTOVERS_WHERE)
     prepared.advice += org.notices
+    agreed = agreement(org.guidelines)
+    if agreed.review_on and date.today() >= agreed.review_on:
+        prepared.advice.append(f"Review due: the guidelines in {org_dir}/data/our-guidelines.yml were due for review"
+                               f" on {long_date(agreed.review_on)}. Once they are agreed again, give the new agreed_on.")
     prepared.state.organisation = org
     details = org.details
     prepared.copyright = str(escape(details.copyright))

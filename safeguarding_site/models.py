@@ -323,22 +323,47 @@ class GuidelineChoice(Strict):
         return self
 
 
+class GuidelinesLead(Strict):
+    """The safeguarding lead as typed on the Guidelines worksheet, where a group has no copy of the site. On a
+    copy, the lead in org/data/organisation.yml is the one its pages show."""
+    name: Text
+    role: Text | None = Field(None, description="Their role, e.g. Designated safeguarding lead.")
+    phone: Text | None = Field(None, description="Their phone number, as written on the worksheet.")
+    email: Text | None = Field(None, description="Their email address, as written on the worksheet.")
+
+
 class OurGuidelinesFile(Strict):
     group: Text | None = Field(None, description="Your group's name as the Guidelines worksheet wrote it. Your"
                                                  " site shows the name in organisation.yml.")
-    agreed_by: Text | None = Field(None, description="Who agreed these guidelines, e.g. 'our trustees'.")
+    agreed_by: Text | None = Field(None, description="Who agreed these guidelines: a name, e.g. 'Jo Patel' (or"
+                                                     " 'our trustees').")
+    agreed_role: Text | None = Field(None, description="The role of whoever agreed them, e.g. 'chair of trustees'.")
     agreed_on: date | None = Field(None, description="The day they were agreed, written YYYY-MM-DD.")
+    review_on: date | None = Field(None, description="The day of their next review, written YYYY-MM-DD. Leave it"
+                                                     " out for a year after agreed_on.")
     agreed: Text | None = Field(None, description="Who agreed these guidelines and when, in one phrase, e.g. 'by"
                                                   " our trustees on 4 March 2026'. Or use agreed_by and agreed_on.")
+    safeguarding_lead: GuidelinesLead | None = Field(None, description="The safeguarding lead the worksheet was"
+                                                     " given. Your copy shows the lead in organisation.yml.")
     choices: dict[str, GuidelineChoice] = Field({}, description="Topic id (from data/guidelines.yml) -> your"
                                                                 " choice; rule id -> your answer to its follow-up."
                                                                 " Topics left out are shown as 'to decide'.")
 
     @model_validator(mode="after")
     def _agreed_once(self):
-        if self.agreed and (self.agreed_by or self.agreed_on):
-            raise ValueError("give either 'agreed' (one phrase) or 'agreed_by' and 'agreed_on', not both")
+        if self.agreed and (self.agreed_by or self.agreed_role or self.agreed_on):
+            raise ValueError("give either 'agreed' (one phrase) or 'agreed_by', 'agreed_role' and 'agreed_on', not"
+                             " both")
         return self
+
+    @field_validator("review_on")
+    @classmethod
+    def _review_after_agreement(cls, review_on: date | None, info: ValidationInfo) -> date | None:
+        agreed_on = info.data.get("agreed_on")
+        if review_on and isinstance(agreed_on, date) and review_on <= agreed_on:
+            raise ValueError(f"is not after agreed_on ({agreed_on.isoformat()}): write the day of the next review,"
+                             " after the day they were agreed, or leave it out for a year after agreed_on")
+        return review_on
 
 
 # --- page front matter --------------------------------------------------------------------------

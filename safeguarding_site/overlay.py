@@ -101,6 +101,18 @@ def rule_notices(org: OrganisationData, topics: GuidelinesFile, source: YamlSour
     return notices
 
 
+def lead_notices(org: OrganisationData, source: YamlSource, label_prefix: str) -> list[str]:
+    """A safeguarding lead saved by the Guidelines worksheet who is not the one in organisation.yml: the pages show
+    organisation.yml's, and the editor is told."""
+    saved, lead = org.guidelines.safeguarding_lead, org.details.safeguarding_lead
+    if saved is None or " ".join(saved.name.split()).lower() == " ".join(lead.name.split()).lower():
+        return []
+    return [str(DataError(source.label, f"names {saved.name} as the safeguarding lead, but"
+                          f" {label_prefix}/data/organisation.yml names {lead.name}. Your pages show {lead.name}:"
+                          " change organisation.yml if the lead has changed, or remove this block",
+                          field="safeguarding_lead.name", line=source.line_of(("safeguarding_lead", "name"))))]
+
+
 def _organisation_checks(org: OrganisationData, topics: GuidelinesFile, sources: dict[str, YamlSource],
                          label_prefix: str) -> list[DataError]:
     """What a schema cannot see: ids from data/guidelines.yml, and files that must exist in org/docs/."""
@@ -132,8 +144,7 @@ def _leftovers(org_dir: Path, sources: dict[str, YamlSource], label_prefix: str,
                             + "/data/organisation.yml")
         example_choices = read_yaml(example_dir / "data" / "our-guidelines.yml",
                                     overlay_checks.EXAMPLE_DIR.as_posix() + "/data/our-guidelines.yml")
-        agreed = example_choices.data.get("agreed") if isinstance(example_choices.data, dict) else None
-        details = overlay_checks.example_details(example.data, agreed)
+        details = overlay_checks.example_details(example.data, example_choices.data)
     except DataError as exc:  # the example was removed or broken: nothing to compare a copy of it with
         example, details = None, []
         problems.append(DataError(exc.file, f"{exc.message}. The build compares your files with this made-up"
@@ -212,6 +223,7 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
     if problems:
         raise DataErrors(problems)
     org.notices.extend(rule_notices(org, topics, sources["our-guidelines"]))
+    org.notices.extend(lead_notices(org, sources["our-guidelines"], label_prefix))
     for source in sources.values():
         org.notices.extend(_markup_notices(source))
     return org

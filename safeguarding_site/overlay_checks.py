@@ -45,9 +45,9 @@ class ExampleDetail:
         return match.group(0) if match else None
 
 
-def example_details(example: dict[str, Any] | None, agreed: str | None = None) -> list[ExampleDetail]:
-    """The example organisation's own details, from its org/data/organisation.yml: the strings whose
-    presence in a fork means it was copied and not finished."""
+def example_details(example: dict[str, Any] | None, guidelines: dict[str, Any] | None = None) -> list[ExampleDetail]:
+    """The example organisation's own details, from its org/data/organisation.yml (and who agreed its guidelines,
+    from its our-guidelines.yml): the strings whose presence in a fork means it was copied and not finished."""
     if not isinstance(example, dict):
         return []
     found: list[ExampleDetail] = []
@@ -69,7 +69,9 @@ def example_details(example: dict[str, Any] | None, agreed: str | None = None) -
     add(lead.get("name"), "safeguarding lead's name")
     add(lead.get("phone"), "safeguarding lead's phone number")
     add(lead.get("email"), "safeguarding lead's email address")
-    add(agreed, "date its guidelines were agreed")
+    guidelines = guidelines if isinstance(guidelines, dict) else {}
+    add(guidelines.get("agreed"), "date its guidelines were agreed")
+    add(guidelines.get("agreed_by"), "name of who agreed its guidelines")
     return sorted(found, key=lambda detail: -len(detail.text))
 
 

@@ -47,6 +47,9 @@ def macros(state: SiteState) -> dict[str, Callable]:
         pages = own_pages(organisation, state.project / "docs")
         return render.changes(publication, links.last_checked, organisation.details, pages.added, pages.replaced)
 
+    def guidelines_worksheet(level=2):
+        return render.guidelines_worksheet(data, level, organisation.details if organisation else None)
+
     def urgent_help(level=2):
         return state.urgent_help(level)
 
@@ -94,10 +97,9 @@ def macros(state: SiteState) -> dict[str, Callable]:
         "licence_link": partial(render.plain_link, licence.url, f"{licence.name} ({licence.short_name})"),
         "review_plan": partial(render.review_plan, data),
         "guideline_reference": partial(render.guideline_reference, data.guidelines_file),
-        "guidelines_worksheet": partial(render.guidelines_worksheet, data),
         "glossary": partial(render.glossary, data),
     }
-    named = [changes, urgent_help, resource_card, resource_directory, resource_link, checklist, example_stances,
+    named = [changes, guidelines_worksheet, urgent_help, resource_card, resource_directory, resource_link, checklist, example_stances,
              statistic, statistics_list, statistic_source, our_guidelines, organisation_contact, organisation_name]
     return {**fixed, **{fn.__name__: fn for fn in named}}
 

@@ -28,11 +28,13 @@ from .models import (
     OurGuidelinesFile,
     Publication,
     Resource,
+    SafeguardingLead,
     ResourcesFile,
     Statistic,
     StatisticSource,
     contrast,
 )
+from .due_reviews import agreement
 from .review import long_date
 from .wording import percent_in_words
 
@@ -269,15 +271,29 @@ def rule_rows(rules: list[tuple[GuidelineRule, str]], choices: OurGuidelinesFile
     return rows
 
 
-def agreed_phrase(choices: OurGuidelinesFile | None) -> str | None:
-    """'by our trustees on 3 November 2026', from either form the file may use; None if not agreed yet."""
-    if not choices:
-        return None
-    if choices.agreed:
-        return choices.agreed
-    parts = ([f"by {choices.agreed_by}"] if choices.agreed_by else []) + \
-            ([f"on {long_date(choices.agreed_on)}"] if choices.agreed_on else [])
-    return " ".join(parts) or None
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of the record at the head of an organisation's guidelines: who agreed them, when, the next
+    review, and the safeguarding lead."""
+
+    term: str
+    words: str
+    lead: SafeguardingLead | None = None  # the lead's row: their phone and email are links
+
+
+def guidelines_record(choices: OurGuidelinesFile | None, organisation: Organisation | None = None) -> list[RecordRow]:
+    """The record at the head of the guidelines, from either form org/data/our-guidelines.yml may use, with the
+    lead from the organisation's own details."""
+    agreed = agreement(choices)
+    rows = [RecordRow("Agreed by", agreed.who) if agreed.who else RecordRow("Agreed", "Not yet")]
+    if agreed.on:
+        rows.append(RecordRow("Agreed on", long_date(agreed.on)))
+    if agreed.review_on:
+        rows.append(RecordRow("Next review", f"by {long_date(agreed.review_on)}"))
+    if organisation:
+        lead = organisation.safeguarding_lead
+        rows.append(RecordRow("Safeguarding lead", f"{lead.name}, {lead.role}", lead))
+    return rows
 
 
 # The first line of org/data/our-guidelines.yml, which names its schema for editors (as the starter's does).
@@ -286,24 +302,34 @@ OUR_GUIDELINES_SCHEMA_LINE = "# yaml-language-server: $schema=../../data/schema/
 
 def guidelines(rules: list[tuple[GuidelineRule, str]], topics: GuidelinesFile,
                choices: OurGuidelinesFile | None = None, organisation: Organisation | None = None, level: int = 2,
-               builder: dict | None = None) -> Markup:
+               builder: dict | None = None, worksheet_lead: SafeguardingLead | None = None) -> Markup:
     """The guidelines page: the leaflet's rules, which every organisation's guidelines include, then each
     question the leaflet leaves open, with the organisation's choice, or marked 'to decide' with the leaflet's
     example stances and room to write (a worksheet when nothing is chosen). `builder` (the worksheet only)
-    adds the controls that browser/guidelines.js brings to life, hidden until it does."""
+    adds the controls that browser/guidelines.js brings to life, hidden until it does; on an organisation's copy
+    the worksheet names its safeguarding lead (`worksheet_lead`) instead of asking for one."""
     rows = guideline_rows(topics, choices)
     rules_shown = rule_rows(rules, choices)
     to_decide = [row.topic.title for row in rows if not row.decided]
+    agreed = agreement(choices)
     return _render("guidelines.html.j2", rows=rows, rules=rules_shown, level=level, organisation=organisation,
-                   agreed=agreed_phrase(choices), builder=json_for_script(builder) if builder else None,
+                   record=guidelines_record(choices, organisation) if organisation or choices else [],
+                   review_from=agreed.review_on.isoformat() if organisation and agreed.review_on else None,
+                   review_text=long_date(agreed.review_on) if agreed.review_on else None,
+                   builder=json_for_script(builder) if builder else None,
                    to_decide=to_decide, rules_to_answer=[row.rule.title for row in rules_shown if not row.decided],
-                   tel=tel_address)
+                   tel=tel_address, worksheet_lead=worksheet_lead)
 
 
-def worksheet_book(data: SiteData) -> dict:
-    """What the guidelines builder needs: the rules and the topics, the credit its document carries, and the
-    schema line of the overlay file it writes."""
+def worksheet_book(data: SiteData, organisation: Organisation | None = None) -> dict:
+    """What the guidelines builder needs: the rules and the topics, the credit its document carries, the
+    schema line of the overlay file it writes and, on an organisation's copy, its name and safeguarding lead."""
     topics, publication = data.guidelines_file, data.publication
+    own = {}
+    if organisation:
+        lead = organisation.safeguarding_lead
+        own = {"organisation": {"name": organisation.name, "lead": {
+            "name": lead.name, "role": lead.role, "phone": lead.phone or "", "email": lead.email or ""}}}
     return {
         "rules": [{"id": rule.id, "title": rule.title, "text": words, "since": rule.since,
                    **({"followUp": rule.follow_up} if rule.follow_up else {})} for rule, words in data.rules()],
@@ -314,12 +340,15 @@ def worksheet_book(data: SiteData) -> dict:
         "leaflet": publication.leaflet.title,
         "licence": {"name": publication.licence.short_name, "url": publication.licence.url},
         "schemaLine": OUR_GUIDELINES_SCHEMA_LINE,
+        **own,
     }
 
 
-def guidelines_worksheet(data: SiteData, level: int = 2) -> Markup:
-    """The Guidelines worksheet: every topic to decide, and, with JavaScript, a builder for the group's own."""
-    return guidelines(data.rules(), data.guidelines_file, level=level, builder=worksheet_book(data))
+def guidelines_worksheet(data: SiteData, level: int = 2, organisation: Organisation | None = None) -> Markup:
+    """The Guidelines worksheet: every topic to decide, and, with JavaScript, a builder for the group's own (on an
+    organisation's copy, with its safeguarding lead)."""
+    return guidelines(data.rules(), data.guidelines_file, level=level, builder=worksheet_book(data, organisation),
+                      worksheet_lead=organisation.safeguarding_lead if organisation else None)
 
 
 def organisation_contact(organisation: Organisation) -> Markup:

@@ -19,6 +19,9 @@ PERIOD = re.compile(r"^\s*([1-9][0-9]*)\s+(day|week|month|year)s?\s*$")
 # Intl.DateTimeFormat(DATE_LOCALE, LONG_DATE), which the page contract gives it (browser_contract.py).
 DATE_LOCALE = "en-GB"
 LONG_DATE = {"day": "numeric", "month": "long", "year": "numeric"}
+# A next review, unless someone chooses another day: this long after the guidelines were agreed or the review
+# was held (safeguarding_site/due_reviews.py; the browser reads it from the page contract).
+NEXT_REVIEW_AFTER_YEARS = 1
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 

@@ -94,3 +94,19 @@ def wake_material(page) -> None:
 
 # keyboard.js has set the page up (site.js runs it once the page is shown): the page is as a reader gets it
 KEYBOARD_READY = ".md-sidebar--primary[data-keyboard]"
+
+
+# No animation or transition has run for half a second (checked every 100 ms): Material fades its header title and
+# "Back to top" in and out as a page scrolls, sometimes a moment after the scroll, and a checker that reads colours
+# part-way through a fade sees a contrast the page never settles on.
+STILL = """async () => {
+  for (let check = 0; check < 5; check++) {
+    if (document.getAnimations().some(a => a.playState === "running")) return false;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return true;
+}"""
+
+
+def wait_until_still(page, timeout: float = 5000) -> None:
+    wait_for(page, STILL, timeout)

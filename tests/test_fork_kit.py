@@ -107,7 +107,8 @@ def test_our_guidelines_page_shows_the_organisations_choices(fork_site):
     # ... own wording shows as written, and follow-up answers after their question, a rule's too.
     assert "Our guideline: No photos of young people go online without" in text
     assert "Where are the records kept, and who may see them? In the contact log" in text
-    assert "These guidelines were agreed by our trustees on 3 November 2026." in text
+    assert ("Agreed by Priya Shah, chair of trustees Agreed on 3 November 2026 Next review by 3 November 2027"
+            " Safeguarding lead Sam Okafor, Designated safeguarding lead, 0191 498 0123") in text
     assert "Talk to Sam Okafor, Designated safeguarding lead, on 0191 498 0123" in text
 
 

@@ -8,7 +8,7 @@ const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..",
 const python = process.env.PYTHON || path.join(project, ".venv", "bin", "python");
 const output = execFileSync(python, ["-m", "safeguarding_site.browser_contract"], { cwd: project, encoding: "utf8" });
 
-export const { contract, longDates, book } = JSON.parse(output);
+export const { contract, longDates, nextReviews, book } = JSON.parse(output);
 export const projectRoot = project;
 
 /* A stand-in for window.localStorage. */
