@@ -103,11 +103,12 @@ node_modules/.package-lock.json: package.json package-lock.json | node
 	         | grep -m1 -vE '^ *$$|^ |^(code|errno|syscall) ') (npm's full output: $$log)" >&2; exit 1; }; \
 	  rm -f "$$log"
 
-# Independent tests run side by side, one worker per core (pytest-xdist); the sites they read are built once per
-# run (tests/conftest.py). PYTEST_WORKERS=0 runs them one after another.
+# Independent tests run side by side, one worker per core (pytest-xdist), each test file on one worker (so its
+# module fixtures are made once); the sites tests only read are built once per run and shared by the workers
+# (tests/conftest.py). PYTEST_WORKERS=0 runs them one after another.
 PYTEST_WORKERS ?= 2
 test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Install what tests need (browser, Node.js, Java) and run every test
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Print build times, page weights, Lighthouse scores, and how long the quick check and the full suite take
 	$(PY) scripts/bench.py

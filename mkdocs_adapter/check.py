@@ -100,9 +100,7 @@ def check(project: Path, config: str | None, site_dir: Path, *, build: bool = Tr
     pages = site_checks.site_pages(site_dir)
     print(f"\nChecking the site built from {chosen.name}: {len(pages)} pages")
     steps = Steps()
-    steps.run("links and pictures inside the site", lambda: site_checks.broken_links(site_dir, base_path, sources)
-              + site_checks.pictures_without_text(site_dir, base_path, sources)
-              + site_checks.oversized_pictures(site_dir, base_path, sources))
+    steps.run("links and pictures inside the site", lambda: site_checks.check_files(site_dir, base_path, sources))
     if system_packages:
         from safeguarding_site import browser_checks
 

