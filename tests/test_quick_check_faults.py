@@ -77,6 +77,29 @@ def lines_about(result: subprocess.CompletedProcess, page: str, source: str) -> 
     return "\n".join(line for line in result.stderr.splitlines() if line.strip().startswith(f"/{page} ({source}):"))
 
 
+PLANTED = {
+    "glossary/": UPSTREAM_PAGE, "new-volunteers/": ORG_PAGE, **HEAVY_PAGES, **WIDE_PAGES,
+}
+WHAT_WAS_PLANTED = [r"the picture 'assets/no-words.png' has no text alternative", r"a link has no text",
+                    r"the link '../summer-camp/' leads to no page", r"the picture 'assets/huge.png' is 2\d\d KB",
+                    r"a first visit downloads [\d,]+ bytes", r"the picture 'assets/wide.png' is 2400 pixels wide",
+                    r"the site's security policy blocked style-src-attr inline"]
+
+
+@pytest.mark.browser
+def test_the_quick_check_finds_nothing_else_on_the_example_organisations_site(faulty_check):
+    """Every other page of the example organisation's site, its own and upstream's, in its colours, passes
+    every check; the pages with mistakes show those mistakes and nothing more."""
+    found = [line.strip() for line in faulty_check.stderr.splitlines() if line.startswith("  /")]
+    assert found, faulty_check.stderr[-3000:]
+    pages = {re.match(r"/(\S*) \(([^)]+)\):", line).groups() for line in found}
+    assert pages == set(PLANTED.items()), "\n".join(found)
+    unexpected = [line for line in found if not any(re.search(what, line) for what in WHAT_WAS_PLANTED)]
+    assert not unexpected, "\n".join(unexpected)
+    checked = re.search(r"Checking the site built from mkdocs.example.yml: (\d+) pages", faulty_check.stdout)
+    assert checked and int(checked[1]) >= 17, faulty_check.stdout[-2000:]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("page, source", [("glossary/", UPSTREAM_PAGE), ("new-volunteers/", ORG_PAGE)],
                          ids=["upstream page", "organisation's page"])
