@@ -13,6 +13,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -102,6 +103,7 @@ def browser_page(browser, width: int = 1280, scheme: str = "light", **options):
         context.close()
 
 
+@lru_cache(maxsize=1)
 def axe_script() -> str:
     """axe-core as bundled by the locked axe-playwright-python package."""
     import axe_playwright_python
@@ -109,8 +111,19 @@ def axe_script() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+# Finished transitions and animations (a header title fading in as the page scrolls): axe reads colours as
+# they are drawn, and a colour caught half-way is not the page's. Ones that never end are not waited for.
+SETTLED = """async () => {
+  const ending = document.getAnimations().filter(animation => Number.isFinite(animation.effect?.getComputedTiming().endTime));
+  await Promise.race([Promise.allSettled(ending.map(animation => animation.finished)),
+                      new Promise(resolve => setTimeout(resolve, 5000))]);
+}"""
+
+
 def axe_violations(page, script: str) -> list[dict]:
-    """Run axe-core on the page as it is now, with the WCAG 2.2 AA tags and best practice."""
+    """Run axe-core on the page as it is now, once its transitions have ended, with the WCAG 2.2 AA tags
+    and best practice."""
+    page.evaluate(SETTLED)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(script)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
