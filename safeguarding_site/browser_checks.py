@@ -9,8 +9,10 @@ Headless Debian Chromium driven by Playwright, as the tests use it: the function
 """
 from __future__ import annotations
 
+import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -199,7 +201,7 @@ def accessibility(browser, base_url: str, pages: list[str], width: int, scheme: 
             findings += policy_findings(path, refusals(page), errors, label, sources)
             if shown is not None:
                 for picture in pictures_shown(page):
-                    key = (path, picture["src"])
+                    key = (path, picture["src"].removeprefix(base_url))
                     shown[key] = max(shown.get(key, (0, 0))[0], picture["shown"]), picture["natural"]
     return findings
 
@@ -264,20 +266,21 @@ def weight_findings(path: str, visit: Visit, limit: int = FIRST_VISIT_LIMIT,
     return findings
 
 
-def oversized_in_pages(shown: dict, site: Path, base_url: str, sources: dict[str, str] | None = None) -> list[Finding]:
-    """Pictures far wider, in pixels, than the widest they are shown (at any width checked)."""
+def oversized_in_pages(shown: dict, site: Path, sources: dict[str, str] | None = None) -> list[Finding]:
+    """Pictures far wider, in pixels, than the widest they are shown (at any width checked). `shown` holds,
+    for each page and picture (its address from the site's root), the widest shown and its own width."""
     sources = sources or {}
     findings = []
     for (path, src), (widest, natural) in sorted(shown.items()):
-        if not src.startswith(base_url) or not widest:
-            continue
-        local = Path(site) / src[len(base_url):].split("?")[0]
+        if "://" in src or not widest:
+            continue  # a picture from another site, which the security policy refuses anyway
+        local = Path(site) / src.split("?")[0]
         if local.suffix.lower() not in PICTURES or local.suffix.lower() == ".svg" or not local.is_file():
             continue
         if natural > SHOWN_AT_MOST * widest and local.stat().st_size > PICTURE_WORTH_RESIZING:
-            findings.append(Finding(path, "pictures", f"the picture '{src[len(base_url):]}' is {natural} pixels wide"
-                                    f" but shown at most {round(widest)} wide: save a copy at most"
-                                    f" {SHOWN_AT_MOST * round(widest)} pixels wide and use that", sources.get(path)))
+            findings.append(Finding(path, "pictures", f"the picture '{src}' is {natural} pixels wide but shown at"
+                                    f" most {round(widest)} wide: save a copy at most {SHOWN_AT_MOST * round(widest)}"
+                                    " pixels wide and use that", sources.get(path)))
     return findings
 
 
@@ -300,32 +303,71 @@ def served(site: Path, base_path: str = "/") -> Iterator[Served]:
             running.stop()
 
 
+def _tasks(site: Path, pages: list[str], base_path: str, sources: dict[str, str] | None,
+           widths: dict[str, int], schemes: dict[str, str], limit: int) -> list:
+    """The browser's work as independent tasks, each given a browser: the first visits, then axe at each
+    width and scheme. Each returns its findings and the pictures it saw shown."""
+    axe = axe_script()
+
+    def weigh(browser):
+        with served(site, base_path) as weighed:  # a server of its own: a visit takes what it sent while it lasted
+            return [finding for path in pages
+                    for finding in weight_findings(path, first_visit(browser, weighed, path), limit, sources)], {}
+
+    def sweep(width: int, scheme: str):
+        def run(browser):
+            shown: dict = {}
+            with served(site, base_path) as server:
+                return accessibility(browser, server.url, pages, width, scheme, axe, sources, shown), shown
+        return run
+
+    return [weigh] + [sweep(width, scheme) for width in widths.values() for scheme in schemes]
+
+
+def _together(site: Path, results: list[tuple[list[Finding], dict]], sources: dict[str, str] | None) -> list[Finding]:
+    findings: list[Finding] = []
+    shown: dict = {}
+    for found, seen in results:
+        findings += found
+        for key, (widest, natural) in seen.items():
+            shown[key] = max(shown.get(key, (0, 0))[0], widest), natural
+    return merged(findings + oversized_in_pages(shown, site, sources))
+
+
 def check_pages(browser, site: Path, pages: list[str], base_path: str = "/", sources: dict[str, str] | None = None,
                 widths: dict[str, int] = WIDTHS, schemes: dict[str, str] = SCHEMES,
                 limit: int = FIRST_VISIT_LIMIT) -> list[Finding]:
-    """Every check that needs a browser, on each of `pages` of the built site in `site`."""
-    axe = axe_script()
-    shown: dict = {}
-    findings: list[Finding] = []
-    with served(site, base_path) as weighed:  # a server of its own: a visit takes what it sent while it lasted
-        for path in pages:
-            findings += weight_findings(path, first_visit(browser, weighed, path), limit, sources)
-    with served(site, base_path) as server:
-        for width in widths.values():
-            for scheme in schemes:
-                findings += accessibility(browser, server.url, pages, width, scheme, axe, sources, shown)
-        findings += oversized_in_pages(shown, site, server.url, sources)
-    return merged(findings)
+    """Every check that needs a browser, on each of `pages` of the built site in `site`, one after another
+    in `browser`."""
+    tasks = _tasks(site, pages, base_path, sources, widths, schemes, limit)
+    return _together(site, [task(browser) for task in tasks], sources)
 
 
 def check_in_browser(site: Path, pages: list[str], base_path: str = "/", sources: dict[str, str] | None = None,
-                     **options) -> list[Finding]:
-    """`check_pages` in a browser of its own."""
-    from playwright.sync_api import sync_playwright  # a test tool (pyproject.toml: the check and test groups)
+                     lanes: int | None = None, widths: dict[str, int] = WIDTHS, schemes: dict[str, str] = SCHEMES,
+                     limit: int = FIRST_VISIT_LIMIT) -> list[Finding]:
+    """`check_pages` in browsers of its own, one per lane (by default one per processor, at most one per
+    task), each lane in a thread of its own: the same checks, side by side."""
+    tasks = _tasks(site, pages, base_path, sources, widths, schemes, limit)
+    lanes = max(1, min(lanes or os.cpu_count() or 1, len(tasks)))
+    # The first visits wait on the network more than they work: their lane takes one axe sweep fewer.
+    shares: list[list] = [[] for _ in range(lanes)]
+    loads = [0.0] * lanes
+    for task, cost in zip(tasks, [1.6] + [1.0] * (len(tasks) - 1)):
+        lane = loads.index(min(loads))
+        shares[lane].append(task)
+        loads[lane] += cost
 
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            return check_pages(browser, site, pages, base_path, sources, **options)
-        finally:
-            browser.close()
+    def run(share: list) -> list:
+        from playwright.sync_api import sync_playwright  # a test tool (pyproject.toml: the check and test groups)
+
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                return [task(browser) for task in share]
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=lanes) as pool:
+        results = [result for share in pool.map(run, shares) for result in share]
+    return _together(site, results, sources)

@@ -69,8 +69,12 @@ def faulty_check(tmp_path_factory) -> subprocess.CompletedProcess:
         plant(project, page, "![A wide picture](assets/wide.png){ width=300 }\n")
     # Only upstream: an organisation's raw HTML that the policy would block is refused by the build itself.
     plant(project, "docs/keeping-up-to-date.md", '<p style="color: red">In an emergency, call 999.</p>\n')
-    return subprocess.run([sys.executable, "-m", "mkdocs_adapter.check", "--config", EXAMPLE_CONFIG], cwd=project,
-                          capture_output=True, text=True, timeout=900, env=os.environ.copy())
+    summary = project.parent / "summary.md"  # as on GitHub, where the deploy runs it
+    result = subprocess.run([sys.executable, "-m", "mkdocs_adapter.check", "--config", EXAMPLE_CONFIG], cwd=project,
+                            capture_output=True, text=True, timeout=900,
+                            env={**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    result.summary = summary.read_text(encoding="utf-8") if summary.exists() else ""
+    return result
 
 
 def lines_about(result: subprocess.CompletedProcess, page: str, source: str) -> str:
@@ -148,3 +152,13 @@ def test_a_link_to_a_page_that_is_not_there_stops_the_quick_check_at_the_build_n
         lines = len((project / page).read_text(encoding="utf-8").splitlines())
         assert f"{page}, line {lines}: the link 'camp.md' leads to no page or file of the site" in result.stderr
     assert not (project / "site").exists(), "a site that did not build is not left to publish"
+
+
+@pytest.mark.browser
+def test_on_github_the_problems_head_the_summary_and_mark_each_page_file(faulty_check):
+    summary = faulty_check.summary
+    assert summary.startswith("## The site's check found problems, so it was not published"), summary[:500]
+    for page, source in PLANTED.items():
+        assert f"  /{page} ({source}): " in summary
+        assert re.search(rf"^::error file={re.escape(source)},title=The site's check found a problem::/{re.escape(page)} ",
+                         faulty_check.stdout, re.M), faulty_check.stdout[-3000:]
