@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,11 +79,15 @@ class Visit:
 
 @dataclass
 class Served:
-    """A built site served as GitHub Pages serves it: its address, and every answer the server gave."""
+    """A built site served as GitHub Pages serves it: its address, and the server (every answer it gave)."""
 
     url: str
-    sent: list[static_server.Sent]
+    server: static_server.RunningServer
     root: str = "/"  # the path the site lives under on the server
+
+    @property
+    def sent(self) -> list[static_server.Sent]:
+        return self.server.sent
 
 
 def launch(playwright):
@@ -232,12 +235,9 @@ def first_visit(browser, served: Served, path: str, width: int = 412, height: in
         visit.errors = watch(tab)
         tab.goto(served.url + path, wait_until="load")
         tab.mouse.move(200, 400)  # the reader's first movement: Material's script, its search worker and index
-        deadline = time.monotonic() + timeout
-        while not any(SEARCH_INDEX in answer.path for answer in served.sent[first:]):  # the worker asks after a while
-            if time.monotonic() > deadline:
-                visit.errors.append(f"the search index was not asked for within {timeout:.0f} s")
-                break
-            tab.wait_for_timeout(50)
+        # The search worker asks for its index once it has started; then nothing more is fetched.
+        if not served.server.wait_for(lambda answer: SEARCH_INDEX in answer.path, first, timeout):
+            visit.errors.append(f"the search index was not asked for within {timeout:.0f} s")
         tab.wait_for_load_state("networkidle")
         visit.violations = refusals(tab)
     finally:
@@ -297,8 +297,7 @@ def served(site: Path, base_path: str = "/") -> Iterator[Served]:
             (folder / prefix).symlink_to(Path(site).resolve(), target_is_directory=True)
         running = static_server.start(folder, gzip=True)
         try:
-            yield Served(running.url + (prefix + "/" if prefix else ""), running.sent,
-                         "/" + (prefix + "/" if prefix else ""))
+            yield Served(running.url + (prefix + "/" if prefix else ""), running, "/" + (prefix + "/" if prefix else ""))
         finally:
             running.stop()
 

@@ -11,7 +11,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -29,6 +29,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     use_gzip = False
     sent: list[Sent] = []
+    arrived: threading.Condition = threading.Condition()
     _status = 0
 
     def log_message(self, *args):  # quiet: callers report what matters
@@ -40,7 +41,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_header(self, keyword, value):
         if keyword.lower() == "content-length" and self.command == "GET":
-            self.sent.append(Sent(self.path, int(value), self._status))  # list.append: safe across threads
+            with self.arrived:
+                self.sent.append(Sent(self.path, int(value), self._status))
+                self.arrived.notify_all()
         super().send_header(keyword, value)
 
     def end_headers(self):
@@ -72,6 +75,13 @@ class RunningServer:
     url: str  # e.g. http://127.0.0.1:41234/
     server: http.server.ThreadingHTTPServer
     sent: list[Sent]  # every answer to a GET, in order: what a visit downloaded, as the host sent it
+    arrived: threading.Condition  # notified as each answer is added to `sent`
+
+    def wait_for(self, wanted: Callable[[Sent], bool], since: int = 0, timeout: float = 30) -> bool:
+        """Wait until the server has given an answer, from the `since`-th on, that is `wanted`; False once
+        `timeout` seconds pass without one."""
+        with self.arrived:
+            return self.arrived.wait_for(lambda: any(wanted(answer) for answer in self.sent[since:]), timeout)
 
     def stop(self) -> None:
         self.server.shutdown()
@@ -81,11 +91,13 @@ class RunningServer:
 def start(directory: Path, *, gzip: bool = False, headers: dict[str, str] | None = None) -> RunningServer:
     """Serve `directory` on a free port of 127.0.0.1 in a background thread, until stop()."""
     sent: list[Sent] = []
-    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "use_gzip": gzip, "sent": sent})
+    arrived = threading.Condition()
+    handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "use_gzip": gzip, "sent": sent,
+                                            "arrived": arrived})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="static-server", daemon=True).start()
-    return RunningServer(f"http://127.0.0.1:{server.server_address[1]}/", server, sent)
+    return RunningServer(f"http://127.0.0.1:{server.server_address[1]}/", server, sent, arrived)
 
 
 @contextmanager
