@@ -52,7 +52,7 @@ def test_every_page_has_a_title_and_a_description_of_its_own(page, built_site, s
         title = page.title().strip()
         description = description_of(page)
         assert title, f"/{path} has no <title>"
-        assert description, f"/{path} has no meta description"
+        assert len(description) >= 30, f"/{path} has no meta description, or one too short to say what it holds"
         assert description != site_description, \
             f"/{path} has only the site-wide description: give it a `description` in its front matter"
         titles.setdefault(title, []).append(path)
