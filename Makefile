@@ -103,10 +103,12 @@ node_modules/.package-lock.json: package.json package-lock.json | node
 	         | grep -m1 -vE '^ *$$|^ |^(code|errno|syscall) ') (npm's full output: $$log)" >&2; exit 1; }; \
 	  rm -f "$$log"
 
-# Independent tests run side by side, one worker per core (pytest-xdist), each test file on one worker (so its
-# module fixtures are made once); the sites tests only read are built once per run and shared by the workers
-# (tests/conftest.py). PYTEST_WORKERS=0 runs them one after another.
-PYTEST_WORKERS ?= 2
+# Independent tests run side by side (pytest-xdist), each test file on one worker (so its module fixtures are
+# made once); the sites tests only read are built once per run and shared by the workers (tests/conftest.py).
+# Most tests spend their time waiting (for a browser, a build, a local server), so four workers keep two cores
+# busy: on this project's two-core machine the suite took 6 min 42 s with four, 9 min 10 s with two (each
+# under a load of about 10 from other work). PYTEST_WORKERS=0 runs them one after another.
+PYTEST_WORKERS ?= 4
 test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Install what tests need (browser, Node.js, Java) and run every test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
