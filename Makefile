@@ -28,7 +28,7 @@ ENGINE_DEPS := $(VENV)/.site-deps $(if $(filter zensical,$(ENGINE)),$(VENV)/.zen
 UPSTREAM ?= upstream
 BRANCH ?= main
 
-.PHONY: help serve build test bench linkcheck offline schema browser node java clean org update
+.PHONY: help serve build check test bench linkcheck offline schema browser node java clean org update site-deps
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,10 +42,18 @@ $(VENV)/.site-deps: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --inexact
 	@touch $@
 
-# Plus the test tools (pytest, linkchecker, Playwright, axe, codespell, textstat).
+# Plus what `make check` needs: Playwright (driving Debian's Chromium), axe-core, the W3C HTML validator.
+$(VENV)/.check-deps: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --inexact --group check
+	@touch $@ $(VENV)/.site-deps
+
+# Plus the test tools (pytest and pytest-xdist, linkchecker, codespell, textstat...).
 $(VENV)/.test-deps: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --inexact --group test
-	@touch $@ $(VENV)/.site-deps
+	@touch $@ $(VENV)/.site-deps $(VENV)/.check-deps
+
+site-deps: $(VENV)/.site-deps
+	@:
 
 # Zensical, for ENGINE=zensical (its own dependency group in uv.lock).
 $(VENV)/.zensical-deps: uv.lock pyproject.toml | $(UV)
@@ -63,10 +71,18 @@ build: $(ENGINE_DEPS) ## Strict build into site/ (site/ is only replaced when th
 org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Oak Tree Youth Group"
 	@$(PY) -m safeguarding_site.starter --name $(if $(filter command line,$(origin NAME)),"$$NAME",'')
 
-update: ## Take the latest upstream improvements (git pull --no-rebase), then build and test
+# The quick check (mkdocs_adapter/check.py): what an organisation's change can break, on the site the settings
+# build. The deploy workflow runs it before publishing; CHECK_ARGS=--no-build checks the site/ already built.
+CHECK := $(PY) -m mkdocs_adapter.check $(if $(CONFIG),--config $(CONFIG))
+check: $(VENV)/.check-deps browser java ## Quick check (a few minutes): strict build into site/, links, pictures, valid HTML, and in Chromium every page's accessibility, security policy and weight
+	@$(CHECK) $(CHECK_ARGS)
+
+# No system packages and no root: the merge, the build and the checks that need neither Java nor Chromium.
+# The packages are brought up to date after the merge, which may have changed uv.lock.
+update: | $(UV) ## Take the latest upstream improvements (git pull --no-rebase), then build and check them (no root needed)
 	@scripts/update.sh "$(UPSTREAM)" "$(BRANCH)"
-	@$(MAKE) --no-print-directory build
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory site-deps
+	@$(CHECK) --without-system-packages
 
 # $(call debian,WHAT,PACKAGES): install Debian's PACKAGES with apt-get; when that cannot be done (not root,
 # not Debian, no network), one line saying what is missing and how to add it.
@@ -96,10 +112,16 @@ node_modules/.package-lock.json: package.json package-lock.json | node
 	         | grep -m1 -vE '^ *$$|^ |^(code|errno|syscall) ') (npm's full output: $$log)" >&2; exit 1; }; \
 	  rm -f "$$log"
 
+# Independent tests run side by side (pytest-xdist), each test file on one worker (so its module fixtures are
+# made once); the sites tests only read are built once per run and shared by the workers (tests/conftest.py).
+# Most tests spend their time waiting (for a browser, a build, a local server), so four workers keep two cores
+# busy: on this project's two-core machine the suite took 6 min 42 s with four, 9 min 10 s with two (each
+# under a load of about 10 from other work). PYTEST_WORKERS=0 runs them one after another.
+PYTEST_WORKERS ?= 4
 test: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Install what tests need (browser, Node.js, Java) and run every test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
-bench: $(VENV)/.test-deps browser node node_modules/.package-lock.json ## Print build times, page weights and Lighthouse scores
+bench: $(VENV)/.test-deps browser node java node_modules/.package-lock.json ## Print build times, page weights, Lighthouse scores, and how long the quick check and the full suite take
 	$(PY) scripts/bench.py
 
 # The exit status (0 nothing needs a person, 1 dead or needs review, 2 could not run) is `$(PY) -m link_monitor`'s; make reports any

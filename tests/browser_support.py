@@ -2,65 +2,16 @@
 open them at a given width and colour scheme, and how to run axe-core in the page."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-WIDTHS = {"phone": 375, "desktop": 1280}
-SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's palette scheme
-
-
-def site_pages(built_site: Path) -> list[str]:
-    """The address (relative to the site root) of every HTML page in the built site, 404 page included,
-    so a page added later is checked without changing the tests."""
-    pages = []
-    for html in sorted(built_site.rglob("*.html")):
-        relative = html.relative_to(built_site)
-        if relative.parts[0] == "assets":
-            continue
-        address = relative.as_posix()
-        pages.append(address[: -len("index.html")] if address.endswith("index.html") else address)
-    return pages
+from safeguarding_site.browser_checks import (AXE_TAGS, KEYBOARD_READY, SCHEMES, WIDTHS, axe_script,  # noqa: F401
+                                              axe_violations, browser_page, describe_violations)
+from safeguarding_site.site_checks import site_pages
 
 
 def content_pages(built_site: Path) -> list[str]:
     """Every page reached through the site's links: all pages but the 404 page."""
     return [page for page in site_pages(built_site) if page != "404.html"]
-
-
-@contextmanager
-def browser_page(browser, width: int = 1280, scheme: str = "light", **options):
-    """A fresh page (its own context: no cookies or storage carried over) at this width and scheme."""
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, **options)
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
-
-
-def axe_script() -> str:
-    """axe-core as bundled by the locked axe-playwright-python package."""
-    import axe_playwright_python
-
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-
-
-def axe_violations(page, script: str) -> list[dict]:
-    """Run axe-core on the page as it is now, with the WCAG 2.2 AA tags and best practice."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(script)
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    return page.evaluate("options => axe.run(document, options)", options)["violations"]
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
-        for node in violation["nodes"][:5]:
-            lines.append(f"    at {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
-    return "\n".join(lines)
 
 
 def wait_until(page, condition: str, timeout: float = 5000, interval: float = 50) -> bool:
@@ -91,9 +42,6 @@ def wake_material(page) -> None:
     page.mouse.move(1, 1)
     wait_for(page, "() => document.documentElement.dataset.material === 'ready'", timeout=10000)
 
-
-# keyboard.js has set the page up (site.js runs it once the page is shown): the page is as a reader gets it
-KEYBOARD_READY = ".md-sidebar--primary[data-keyboard]"
 
 
 # No animation or transition has run for half a second (checked every 100 ms): Material fades its header title and

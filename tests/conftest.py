@@ -1,25 +1,28 @@
-"""Shared fixtures: a strict build of the site, a local HTTP server for it, a project copy
-to break on purpose, and headless Chromium (Debian's package) driven by Playwright."""
+"""Shared fixtures: strict builds of the site and of the example organisation, each made once per test
+run and shared by every worker (`make test` runs tests side by side with pytest-xdist), a local HTTP
+server for them, a project copy to break on purpose, and headless Chromium (Debian's package) driven by
+Playwright, started once per worker."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from mkdocs_adapter import engine
-from safeguarding_site import static_server
+from safeguarding_site import browser_checks, static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads; examples/ holds the example organisation, built in place by mkdocs.example.yml.
 PROJECT_PARTS = ("docs", "data", "overrides", "browser", "styles", "examples", "mkdocs.yml",
                  "mkdocs.example.yml")
 EXAMPLE_CONFIG = "mkdocs.example.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM = browser_checks.CHROMIUM
+CHROMIUM_ARGS = browser_checks.CHROMIUM_ARGS
 
 
 # Fixtures that build a site, or run linkchecker against local servers: a test using any of them is slow,
@@ -75,13 +78,43 @@ def serve_directory(directory: Path):
     return running, running.url
 
 
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on `path` (a file made for it) while the block runs."""
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(tmp_path_factory, name: str, project: Path, config: str) -> Path:
+    """A strict build of `project` with `config`, made once per test run: the first worker to ask builds it,
+    the others wait for it and read the same folder (tests only read it)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the folder every worker's own folder is in
+    site, done = root / name, root / f"{name}.built"
+    with locked(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            result = run_build(project, site, config=config)
+            assert result.returncode == 0, f"strict build of {config} failed:\n{result.stdout}\n{result.stderr}"
+            done.touch()
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    """The real site, built once per test run with --strict."""
+    return built_once(tmp_path_factory, "upstream-site", ROOT, "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def fork_site(tmp_path_factory) -> Path:
+    """The example organisation (examples/riverside-youth-club) built as itself, once per test run."""
+    return built_once(tmp_path_factory, "example-site", ROOT, EXAMPLE_CONFIG)
 
 
 @pytest.fixture(scope="session")
@@ -122,7 +155,7 @@ def browser():
 
     assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser` (apt-get install chromium)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = browser_checks.launch(playwright)
         yield browser
         browser.close()
 

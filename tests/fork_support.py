@@ -67,10 +67,12 @@ def commit_all(repo: Path, message: str) -> None:
     git(repo, "commit", "--quiet", "-m", message)
 
 
-def make(project: Path, *arguments: str, timeout: float = 900) -> subprocess.CompletedProcess:
+def make(project: Path, *arguments: str, timeout: float = 900,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`make ARGUMENTS` in `project`, as its owner would run it (its own .venv, git unconfigured)."""
     command = ["make", "--no-print-directory", *arguments, f"UV={uv_program()}"]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=timeout, env=environment())
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=timeout,
+                          env=environment(**(env or {})))
 
 
 def fill_in_placeholders(project: Path) -> None:

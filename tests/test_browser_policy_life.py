@@ -27,7 +27,6 @@ from safeguarding_site.browser_contract import GUIDELINES_FORMAT_VERSION, REVIEW
 from safeguarding_site.loading import load_site_data
 from test_browser_workbench import (ASKING_RULES, TOPICS, download, open_worksheet, outside_requests,
                                     seed_review)
-from test_fork_kit import fork_site  # noqa: F401  (the example organisation's site, built once)
 from test_front_end_checkers import WATCH_CSP, checker_findings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -40,15 +40,6 @@ def text_of(page: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
 
 
-@pytest.fixture(scope="session")
-def fork_site(tmp_path_factory) -> Path:
-    project = make_fork(tmp_path_factory.mktemp("fork") / "project")
-    site = project.parent / "site"
-    result = run_build(project, site, config=ORG_CONFIG)
-    assert result.returncode == 0, f"strict build of the example overlay failed:\n{result.stdout}\n{result.stderr}"
-    return site
-
-
 def test_example_overlay_builds_with_the_organisations_name_on_every_page(fork_site):
     pages = built_pages(fork_site)
     assert len(pages) > 10

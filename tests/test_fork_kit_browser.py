@@ -1,4 +1,6 @@
-"""The example organisation's site in Chromium: its colours on screen, and its guidelines page on paper."""
+"""The example organisation's site in Chromium: its colours on screen, and its guidelines page on paper.
+(Every one of its pages passing axe in its colours, in both schemes, is the quick check's:
+tests/test_quick_check.py.)"""
 from __future__ import annotations
 
 import io
@@ -6,10 +8,9 @@ import unicodedata
 
 import pytest
 
-from browser_support import SCHEMES, axe_script, axe_violations, browser_page, describe_violations
 from conftest import ROOT, serve_directory
 from safeguarding_site.loading import load_site_data
-from test_fork_kit import PRIMARY, fork_site  # noqa: F401  (the built example overlay)
+from test_fork_kit import PRIMARY
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,7 +20,7 @@ def rgb(colour: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def fork_url(fork_site):  # noqa: F811
+def fork_url(fork_site):
     server, url = serve_directory(fork_site)
     yield url
     server.stop()
@@ -58,18 +59,3 @@ def test_guidelines_page_prints_cleanly_with_room_to_write(page, fork_url):
     assert " ".join(instant_messaging.split()) in whole  # the leaflet's rules print as part of the guidelines
     assert "To decide." in whole
     assert "Newcastle Council for Voluntary Service" in whole  # the credit to the leaflet is printed too
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_organisation_pages_in_its_colours_pass_axe(browser, fork_url, scheme):
-    """The organisation's colours keep WCAG 2.2 AA contrast, in the light and the dark scheme."""
-    axe = axe_script()
-    failures = []
-    with browser_page(browser, 1280, scheme) as page:
-        for path in ("", "our-guidelines/", "who-to-talk-to/", "new-volunteers/", "tips/"):
-            page.goto(fork_url + path)
-            page.wait_for_load_state("load")
-            violations = axe_violations(page, axe)
-            if violations:
-                failures.append(f"/{path}:\n{describe_violations(violations)}")
-    assert not failures, "\n".join(failures)

@@ -176,14 +176,6 @@ def test_a_copy_of_the_example_with_the_example_folder_deleted_is_still_refused(
 
 
 @pytest.mark.slow
-def test_the_example_itself_builds_as_the_complete_reference(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = run_build(project, tmp_path / "site", config="mkdocs.example.yml")
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "Sam Okafor" in (tmp_path / "site" / "who-to-talk-to" / "index.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.slow
 def test_a_page_left_out_of_the_menu_list_gets_a_warning_naming_it(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / EXAMPLE_ORG / "docs" / "summer-trips.md").write_text(

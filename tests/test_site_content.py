@@ -109,13 +109,6 @@ def test_about_page_carries_the_same_attribution_and_the_changes(built_site):
     assert 'id="what-we-changed"' in html
 
 
-def test_every_page_has_a_title_and_description(built_site):
-    for page in built_pages(built_site):
-        html = page.read_text(encoding="utf-8")
-        assert re.search(r"<title>[^<]+</title>", html), page
-        assert re.search(r'<meta name="description" content="[^"]{30,}"', html), page
-
-
 def test_no_request_to_another_host_is_written_into_the_pages(built_site):
     """Fonts, scripts and styles all come from the site itself."""
     for page in built_pages(built_site):

@@ -4,6 +4,7 @@ every state tried here, and its ::before and ::after, has the same computed styl
 stylesheets as with Material's whole ones."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -112,7 +113,10 @@ def open_search(page):
     wake_material(page)  # Material's search, set up before the click on both pages, not during it on one
     page.locator(".md-search__input").first.click()
     page.keyboard.type("privacy settings")
-    page.wait_for_selector(".md-search-result__item")
+    # The results for the whole query, not for "privacy sett" as the keys arrive (a fresh clone on a loaded
+    # machine compared the two): each result links to its page with the query's words to highlight (?h=).
+    wait_for(page, "() => [...document.querySelectorAll('.md-search-result__item a')]"
+                   ".some(link => link.href.includes('h=privacy+settings'))", timeout=10000)
 
 
 def open_menu(page):
@@ -144,9 +148,17 @@ def snapshot(browser, url, path, width, scheme, then):
     with browser_page(browser, width, scheme) as page:
         page.goto(url + path, wait_until="networkidle")
         page.wait_for_selector("[data-md-component=content]")
+        searching = page.evaluate("document.querySelector('.md-search-result__meta')?.textContent ?? ''")
         if then:
             then(page)
         page.wait_for_load_state("networkidle")
+        # A click or a key press starts Material's script (browser/material.js), and its search worker: compare
+        # pages it has set up, whose search no longer says it is starting (the words, a different number of
+        # lines in the hidden search panel, made its height differ between two pages of the same site).
+        if page.evaluate("!!document.querySelector('script[src*=\"/bundle.\"]')"):
+            wait_for(page, "() => document.documentElement.dataset.material === 'ready'", timeout=10000)
+            wait_for(page, f"() => document.querySelector('.md-search-result__meta').textContent !== {json.dumps(searching)}",
+                     timeout=10000)
         page.evaluate("document.getAnimations().forEach(a => a.finish())")
         wait_for(page, "() => document.getAnimations().length === 0")  # every transition has ended
         return page.evaluate(SNAPSHOT, PROPERTIES)

@@ -105,11 +105,47 @@ def test_before_pages_is_turned_on_the_deploy_says_what_to_do_instead_of_failing
 
 def test_the_container_job_lets_git_read_the_checkout_before_the_tests_use_it():
     """In a container the checkout belongs to another user, and git refuses it; test_fork_start reads it with git."""
-    build = workflow("deploy.yml")["jobs"]["build"]
-    assert "container" in build
-    runs = [step.get("run", "") for step in build["steps"]]
+    job = workflow("tests.yml")["jobs"]["test"]
+    assert "container" in job
+    runs = [step.get("run", "") for step in job["steps"]]
     trusted = next(index for index, run in enumerate(runs) if "safe.directory" in run and "$GITHUB_WORKSPACE" in run)
     assert trusted < runs.index("make test")
+
+
+def test_the_deploy_publishes_after_the_quick_check_not_the_full_suite():
+    jobs = workflow("deploy.yml")["jobs"]
+    runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
+    assert "make check" in runs and not any("make test" in run for run in runs)
+    assert jobs["deploy"]["needs"] == ["pages", "build"]  # nothing from the full suite's workflow
+
+
+class Context(dict):
+    """A GitHub expression context: `github.event.repository.fork`, with null for what is not there."""
+
+    def __getattr__(self, name):
+        value = self.get(name)
+        return Context(value) if isinstance(value, dict) else value
+
+
+def runs_when(expression: str, *, event: str, fork: bool, variables: dict[str, str]) -> bool:
+    """Evaluate a job's `if:` as GitHub would for these expressions (!, ||, &&, ==, 'strings', contexts)."""
+    python = re.sub(r"!(?!=)", " not ", expression.strip().removeprefix("${{").removesuffix("}}"))
+    python = python.replace("||", " or ").replace("&&", " and ")
+    github = Context(event_name=event, event={"repository": {"fork": fork}})
+    return bool(eval(python, {"__builtins__": {}}, {"github": github, "vars": Context(variables)}))  # noqa: S307
+
+
+def test_the_full_suite_runs_on_our_repository_and_in_a_fork_only_when_it_chooses():
+    data = workflow("tests.yml")
+    assert set(data[True]) == {"push", "pull_request", "workflow_dispatch"}  # YAML reads the key `on` as True
+    condition = data["jobs"]["test"]["if"]
+    for event in ("push", "pull_request"):
+        assert runs_when(condition, event=event, fork=False, variables={}), f"our repository, {event}"
+        assert not runs_when(condition, event=event, fork=True, variables={}), f"a fork that did not choose it, {event}"
+        assert runs_when(condition, event=event, fork=True, variables={"FULL_TEST_SUITE": "true"}), "a fork that chose it"
+    assert runs_when(condition, event="workflow_dispatch", fork=True, variables={}), "started by hand in a fork"
+    guide = (ROOT / "docs" / "for-organisations.md").read_text(encoding="utf-8")
+    assert "FULL_TEST_SUITE" in guide and "Full test suite" in guide
 
 
 def test_pages_set_to_publish_a_branch_says_to_choose_github_actions(tmp_path):
@@ -126,5 +162,5 @@ def test_with_pages_turned_on_the_site_address_reaches_the_build(tmp_path):
     assert "url=https://oak-tree.github.io/safeguarding/" in output
     assert summary == ""
     build = workflow("deploy.yml")["jobs"]["build"]
-    step = next(step for step in build["steps"] if step.get("run") == "make build")
+    step = next(step for step in build["steps"] if step.get("run") == "make check")
     assert step["env"]["SITE_URL"] == "${{ needs.pages.outputs.url }}"
