@@ -73,8 +73,8 @@ org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Oa
 
 # The quick check (mkdocs_adapter/check.py): what an organisation's change can break, on the site the settings
 # build. The deploy workflow runs it before publishing; CHECK_ARGS=--no-build checks the site/ already built.
-CHECK := $(PY) -m mkdocs_adapter.check $(if $(CONFIG),--config $(CONFIG))
-check: $(VENV)/.check-deps browser java ## Quick check (a few minutes): strict build into site/, links, pictures, valid HTML, and in Chromium every page's accessibility, security policy and weight
+CHECK := $(PY) -m mkdocs_adapter.check $(if $(CONFIG),--config $(CONFIG)) --engine $(ENGINE)
+check: $(VENV)/.check-deps $(ENGINE_DEPS) browser java ## Quick check (a few minutes): strict build into site/, links, pictures, valid HTML, and in Chromium every page's accessibility, security policy and weight
 	@$(CHECK) $(CHECK_ARGS)
 
 # No system packages and no root: the merge, the build and the checks that need neither Java nor Chromium.
