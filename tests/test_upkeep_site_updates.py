@@ -6,7 +6,10 @@ The steps run as the workflow runs them: `python -m upkeep site-updates prepare 
 `python -m upkeep check -- COMMAND` (a stand-in for `make check`), then `... pull-request`."""
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +19,7 @@ import pytest
 from conftest import ROOT
 from fork_support import environment, git
 from gh_stand_in import install
+from upkeep import cli
 
 UPSTREAM_NAME = "ourorg/safeguarding"
 
@@ -100,6 +104,7 @@ class Copies:
         git(work, "push", "--quiet", "origin", "main")
         self.gh = install(root / "gh")
         self.runs = 0
+        self.programs = False
 
     def checkout(self, name: str) -> Path:
         """A fresh working copy of the fork, as actions/checkout makes one (the whole history)."""
@@ -107,14 +112,33 @@ class Copies:
         git(self.root, "clone", "--quiet", str(self.fork), str(work))
         return work
 
-    def upkeep(self, work: Path, *args: str) -> subprocess.CompletedProcess:
+    def environment(self) -> dict[str, str]:
         env = {**environment(), **self.gh.environment(), "PYTHONPATH": str(ROOT),
                "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "oak-tree/safeguarding",
                "GITHUB_RUN_ID": "77"}
         env.pop("GITHUB_OUTPUT", None)
         env.pop("GITHUB_STEP_SUMMARY", None)
-        return subprocess.run([sys.executable, "-m", "upkeep", *args], cwd=work, capture_output=True, text=True,
-                              env=env, timeout=120)
+        return env
+
+    def upkeep(self, work: Path, *args: str) -> subprocess.CompletedProcess:
+        """`python -m upkeep ARGS` in `work`: as a program of its own when `self.programs`, else called in this
+        process (the same code, without starting Python each time), with the same environment."""
+        if self.programs:
+            return subprocess.run([sys.executable, "-m", "upkeep", *args], cwd=work, capture_output=True, text=True,
+                                  env=self.environment(), timeout=120)
+        out, err = io.StringIO(), io.StringIO()
+        saved, here, env = dict(os.environ), Path.cwd(), self.environment()
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(work)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                status = cli.main(list(args))
+        finally:
+            os.chdir(here)
+            os.environ.clear()
+            os.environ.update(saved)
+        return subprocess.CompletedProcess(["upkeep", *args], status, out.getvalue(), err.getvalue())
 
     def run_workflow(self, check: tuple[str, ...] = ("true",)) -> dict:
         """The workflow's three jobs, each in a fresh checkout; returns what each step gave."""
@@ -166,6 +190,7 @@ UPSTREAM_IMPROVEMENTS = {
 
 def test_our_improvements_arrive_as_one_pull_request_that_says_in_plain_words_what_changed(copies):
     commit(copies.upstream, UPSTREAM_IMPROVEMENTS, "Upstream improvements")
+    copies.programs = True  # here each step is `python -m upkeep`, exactly as the workflow runs it
     run = copies.run_workflow()
     assert run["pull"].returncode == 0, run["pull"].stderr
 
