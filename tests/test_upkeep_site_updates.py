@@ -285,7 +285,6 @@ def test_a_clash_in_a_file_of_ours_takes_our_version_and_says_what_to_do(copies)
     assert run["pull"].returncode == 0, run["pull"].stderr
     conflicts = {c["path"]: (c["how"], c["kept"]) for c in run["report"]["conflicts"]}
     assert conflicts == {"docs/tips.md": ("both-changed", "ours"),
-                         "data/linkcheck-state.json": ("both-added", "yours"),
                          "org/data/organisation.yml": ("both-added", "yours")}
     assert copies.branch_file("docs/tips.md") == UPSTREAM_IMPROVEMENTS["docs/tips.md"]
     assert copies.branch_file("data/linkcheck-state.json") == '{"links": {"ours": 1}}\n'
@@ -293,15 +292,33 @@ def test_a_clash_in_a_file_of_ours_takes_our_version_and_says_what_to_do(copies)
     [pull] = copies.gh.pulls
     assert pull["title"].endswith("(1 file of yours to look at)") or "files of yours" in pull["title"]
     body = pull["body"]
-    assert "## 3 files your copy changed too" in body
+    assert "## 2 files your copy changed too" in body
     tips = next(line for line in body.splitlines() if line.startswith("- `docs/tips.md`"))
     assert "your copy changed this file of ours, and so did we" in tips
     assert "This pull request takes our version" in tips and "`org/docs/tips.md`" in tips
     assert f"[your version](https://github.com/oak-tree/safeguarding/blob/{run['report']['base_commit']}/docs/tips.md)" \
         in tips
     assert f"[ours](https://github.com/ourorg/safeguarding/blob/{run['report']['upstream_commit']}/docs/tips.md)" in tips
-    state = next(line for line in body.splitlines() if line.startswith("- `data/linkcheck-state.json`"))
-    assert "Kept as your copy has it" in state
+    own = next(line for line in body.splitlines() if line.startswith("- `org/data/organisation.yml`"))
+    assert "Kept as your copy has it" in own
+    assert "linkcheck-state" not in body
+
+
+def test_each_copy_keeps_its_own_link_check_history_even_where_ours_would_merge_cleanly(copies):
+    history = '{\n  "links": {\n    "a": 1,\n    "b": 2,\n    "c": 3,\n    "d": 4\n  }\n}\n'
+    commit(copies.upstream, {"data/linkcheck-state.json": history}, "Our link check")
+    run = copies.run_workflow()
+    assert copies.branch_file("data/linkcheck-state.json") is None  # the copy had none: it gets none of ours
+    work = copies.checkout("own-check")
+    git(work, "pull", "--quiet", "--no-rebase", "--no-edit", "origin", "site-updates")
+    commit(work, {"data/linkcheck-state.json": history.replace('"a": 1', '"a": 10')}, "The copy's own link check")
+    git(work, "push", "--quiet", "origin", "main")
+    commit(copies.upstream, {"data/linkcheck-state.json": history.replace('"d": 4', '"d": 40'),
+                             "docs/new.md": page("New")}, "Our next link check")
+    run = copies.run_workflow()
+    assert run["report"]["conflicts"] == []
+    assert copies.branch_file("data/linkcheck-state.json") == history.replace('"a": 1', '"a": 10')
+    assert "linkcheck-state" not in copies.gh.open_pulls()[0]["body"]
 
 
 def test_when_github_refuses_the_workflow_changes_the_pull_request_comes_from_our_main(copies):

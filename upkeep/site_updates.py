@@ -156,10 +156,29 @@ def prepare(git: Git, upstream_url: str, upstream_branch: str = "main", base: st
             git.run("checkout", "--quiet", "-B", branch, base_commit)
     else:
         git.run("checkout", "--quiet", "-B", branch, base_commit)
-    report.conflicts = _merge(git, ours, f"Take the latest from {where} ({upstream_branch} at {ours[:7]})")
+    conflicts = _merge(git, ours, f"Take the latest from {where} ({upstream_branch} at {ours[:7]})")
+    _keep_own_records(git, base_commit)
+    # A clash in the copy's own records needs nobody: only clashes in files of ours are reported.
+    report.conflicts = [conflict for conflict in conflicts if conflict.path not in EACH_COPYS_OWN]
     report.head_commit = git.commit_of("HEAD")
     report.changes = changes_module.describe(git, base_commit, report.head_commit)
     return report
+
+
+def _keep_own_records(git: Git, base_commit: str) -> None:
+    """The copy's own records (the link check's history) as the copy had them, even where git merged ours in."""
+    restored = []
+    for path in EACH_COPYS_OWN:
+        if git.run("diff", "--quiet", base_commit, "HEAD", "--", path, check=False).returncode == 0:
+            continue
+        if git.run("cat-file", "-e", f"{base_commit}:{path}", check=False).returncode == 0:
+            git.run("checkout", base_commit, "--", path)
+        else:
+            git.run("rm", "--quiet", "--force", "--", path)
+        restored.append(path)
+    if restored:
+        git.run("commit", "--quiet", "-m", "Keep this copy's own link check history\n\n" + "\n".join(restored),
+                identity=True)
 
 
 def _merge_main(git: Git, base_commit: str, base: str) -> bool:
@@ -218,7 +237,7 @@ CONFLICT_WORDS = {
 def _what_to_do(conflict: Conflict, yours: str, base: str) -> str:
     path = conflict.path
     if conflict.kept == "yours":
-        return "Kept as your copy has it: it is your copy's own (the link check's history, or your own file)."
+        return "Kept as your copy has it: it is one of your own files."
     taken = "This pull request removes it, as we did." if conflict.how == "removed-in-ours" else \
         "This pull request takes our version."
     keep = ""
@@ -226,8 +245,8 @@ def _what_to_do(conflict: Conflict, yours: str, base: str) -> str:
         keep = (f" To keep your own version of this page, add it as `org/{path}` (a page there replaces ours, and no"
                 " longer gets our changes) before you merge.")
     elif path.startswith("data/"):
-        keep = (" If you still need your change, make it again after merging: your own details belong in "
-                "`org/data/`, where our updates never reach.")
+        keep = (" If you still need your change, make it again after merging. (An address the link check changed "
+                "for you is checked again next week.)")
     return f"{taken} Until you merge, {yours} is still on your `{base}`.{keep}"
 
 
