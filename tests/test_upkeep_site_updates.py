@@ -397,3 +397,29 @@ while read old new ref; do
 done
 """, encoding="utf-8")
     hook.chmod(0o755)
+
+
+def test_on_a_computer_it_takes_our_updates_from_the_remote_make_update_uses(copies):
+    commit(copies.upstream, {"docs/new.md": page("Keeping up to date")}, "Upstream")
+    work = copies.checkout("computer")
+    missing = copies.upkeep(work, "site-updates", "prepare")
+    assert missing.returncode == 2
+    assert "git remote add upstream https://github.com/OWNER/REPOSITORY.git" in missing.stderr
+    git(work, "remote", "add", "upstream", str(copies.upstream))
+    prepared = copies.upkeep(work, "site-updates", "prepare", "--output", "report.json")
+    assert prepared.returncode == 0, prepared.stderr
+    assert (work / "docs" / "new.md").read_text(encoding="utf-8") == page("Keeping up to date")
+    assert git(work, "rev-parse", "--abbrev-ref", "HEAD").stdout.strip() == "site-updates"
+    assert json.loads((work / "report.json").read_text(encoding="utf-8"))["upstream_url"] == str(copies.upstream)
+
+
+@pytest.mark.parametrize("address, name", [
+    ("https://github.com/ourorg/safeguarding.git", "ourorg/safeguarding"),
+    ("https://github.com/ourorg/safeguarding", "ourorg/safeguarding"),
+    ("git@github.com:ourorg/safe.guarding.git", "ourorg/safe.guarding"),
+    ("/srv/git/safeguarding", ""),
+])
+def test_our_repository_is_named_from_a_github_address(address, name):
+    from upkeep.site_updates import GITHUB_ADDRESS
+    found = GITHUB_ADDRESS.search(address)
+    assert (found.group(1) if found else "") == name

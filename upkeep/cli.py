@@ -91,8 +91,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     updates = commands.add_parser("site-updates", help="our updates as a pull request in a fork")
     steps = updates.add_subparsers(dest="step", required=True)
     prepare = steps.add_parser("prepare", help="merge our main into the branch (left checked out)")
-    prepare.add_argument("--upstream", required=True, help="our repository's address (or a folder), to fetch from")
-    prepare.add_argument("--upstream-name", default="", help="our repository as OWNER/NAME on GitHub")
+    prepare.add_argument("--upstream", default="upstream", help="our repository: its address, a folder, or the name "
+                         "of a git remote (default: upstream, the remote `make update` uses)")
+    prepare.add_argument("--upstream-name", default="", help="our repository as OWNER/NAME on GitHub (default: read "
+                         "from a github.com address)")
     prepare.add_argument("--upstream-branch", default="main")
     prepare.add_argument("--upstream-commit", help="merge this commit of ours (as an earlier step did)")
     prepare.add_argument("--base", default="main", help="the fork's branch to bring the updates into")
@@ -142,14 +144,14 @@ def run(args: argparse.Namespace) -> int:
         _write(report.as_json(), args.output, args.github_output, new=str(report.new).lower(),
                upstream_commit=report.upstream_commit)
         if not report.new:
-            _summary(f"This copy already has everything from {args.upstream_name or args.upstream} "
+            _summary(f"This copy already has everything from {report.upstream_name or report.upstream_url} "
                      f"({args.upstream_branch} at {report.upstream_commit[:7]}).")
         else:
             clashes = f"; {len(report.conflicts)} file(s) changed on both sides" if report.conflicts else ""
             sent = " and sent it" if report.pushed else \
                 " (GitHub refused the workflow changes: the pull request comes from our repository)" \
                 if report.push_refused else ""
-            _summary(f"Merged {report.commits} change(s) from {args.upstream_name or args.upstream} into "
+            _summary(f"Merged {report.commits} commit(s) from {report.upstream_name or report.upstream_url} into "
                      f"{report.branch}{sent}{clashes}.")
         return 0
     if args.command == "site-updates":

@@ -127,10 +127,30 @@ def _merge(git: Git, commit: str, message: str) -> list[Conflict] | None:
     return conflicts
 
 
+GITHUB_ADDRESS = re.compile(r"github\.com[:/]([\w.-]+/[\w.-]+?)(?:\.git)?/?$")
+
+
+def where_upstream_is(git: Git, upstream: str) -> tuple[str, str]:
+    """(address, OWNER/NAME on GitHub or "") for `upstream`: an address, a folder, or the name of a git remote
+    (`make update`'s `upstream`, which docs/for-organisations.md has a person add once)."""
+    address = upstream
+    if "/" not in upstream and ":" not in upstream:  # a remote's name
+        remote = git.run("remote", "get-url", upstream, check=False)
+        if remote.returncode != 0:
+            raise UpkeepError(f"git does not know where '{upstream}' is. Tell it once, with the address of the "
+                              f"repository you forked: git remote add {upstream} https://github.com/OWNER/REPOSITORY.git")
+        address = remote.stdout.strip()
+    found = GITHUB_ADDRESS.search(address)
+    return address, found.group(1) if found else ""
+
+
 def prepare(git: Git, upstream_url: str, upstream_branch: str = "main", base: str = "main", branch: str = BRANCH,
             remote: str = "origin", upstream_commit: str | None = None, upstream_name: str = "") -> UpdateReport:
-    """Merge our main into `branch`, in this working copy of the fork (left on `branch`)."""
+    """Merge our main into `branch`, in this working copy of the fork (left on `branch`). `upstream_url` may
+    also be the name of a git remote."""
     _clean(git)
+    upstream_url, found_name = where_upstream_is(git, upstream_url)
+    upstream_name = upstream_name or found_name
     ours = fetch_upstream(git, upstream_url, upstream_branch, upstream_commit)
     git.run("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}", check=False)
     base_commit = git.commit_of(f"refs/remotes/{remote}/{base}") or git.commit_of(f"refs/heads/{base}")
