@@ -33,6 +33,7 @@ from .page_read import Fetched
 from .review import is_web_page
 from .signals import changed_parts, forwards_home, registrable_domain, similarity, words
 
+FIRST_READ = "the page was first read in this run; the next run compares it with this reading"
 # An address that can be written into a YAML file as it is: http(s), no spaces, quotes or controls.
 PLAIN_ADDRESS = re.compile(r"https?://[^\s\"'<>\\`{}|^\x00-\x1f\x7f]+")
 
@@ -71,6 +72,7 @@ class Held:
     url: str
     new_url: str | None
     why: str
+    waiting: bool = False  # first read this run: the next run can show it is the same page; nobody need act
 
 
 @dataclass
@@ -106,7 +108,7 @@ def why_not(url: str, record: LinkRecord, read: Fetched | None, today: date) -> 
     if page is None or page.read_on != today:
         return "the page at the new address could not be read this run"
     if baseline is None or baseline.read_on >= today:
-        return "the page was first read in this run; the next run compares it with this reading"
+        return FIRST_READ
     kinds = is_web_page(baseline), is_web_page(page)
     if None not in kinds and kinds[0] != kinds[1]:
         return "it is another kind of document now"
@@ -130,7 +132,7 @@ def find_moves(state: LinkState, reads: dict[str, Fetched], today: date) -> Move
             continue  # not a permanent move, or one the review already hands to a person
         reason = why_not(url, record, reads.get(url), today)
         if reason:
-            moves.held.append(Held(url, record.redirect, reason))
+            moves.held.append(Held(url, record.redirect, reason, waiting=reason == FIRST_READ))
             continue
         baseline, page = record.baseline, record.page
         moves.fixable.append(Move(

@@ -260,12 +260,13 @@ def _move_sections(moves: Moves) -> list[str]:
         for move in moves.fixable:
             lines.append(f"- **{_md(', '.join(move.sources))}**: {_link(move.url)} → {_link(move.new_url)} "
                          f"({_codes(move.codes)}, {_md(move.site)})")
-    if moves.held:
-        lines += ["", f"## Moved for good, to check by hand ({len(moves.held)})", "",
+    for_a_person = [held for held in moves.held if not held.waiting]
+    if for_a_person:
+        lines += ["", f"## Moved for good, to check by hand ({len(for_a_person)})", "",
                   "These forward for good (301 or 308), but the check could not show it is the same page, so "
                   "they were not changed for you. Open each in a browser; if it is the same page, change the "
                   "address in `data/` to the new one.", ""]
-        for held in moves.held:
+        for held in for_a_person:
             lines.append(f"- {_link(held.url)} → {_link(held.new_url or '')}: {_md(held.why)}")
     return lines
 
@@ -317,6 +318,7 @@ def as_json(summary: RunSummary) -> str:
         # Permanent moves to the same page, with the evidence (link_monitor.moves); `upkeep link-fixes`
         # changes them in data/.
         "moves": [move.as_json() for move in summary.moves.fixable],
-        "moves_held": [{"url": held.url, "new_url": held.new_url, "why": held.why} for held in summary.moves.held],
+        "moves_held": [{"url": held.url, "new_url": held.new_url, "why": held.why, "waiting": held.waiting}
+                       for held in summary.moves.held],
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

@@ -91,6 +91,8 @@ def test_a_move_the_check_cannot_show_is_the_same_page_is_held_for_a_person_with
     assert moves.fixable == []
     [held] = moves.held
     assert why in held.why
+    # Only a page first read today needs nobody: the next run can show it is the same page.
+    assert held.waiting == (why == "the page was first read in this run")
 
 
 @pytest.mark.parametrize("rec", [
@@ -299,3 +301,40 @@ def test_two_weekly_checks_turn_a_permanent_move_into_a_pull_request_with_the_ev
     closed = upkeep("link-fixes", "pull-request", "--fixes", str(tmp_path / "no-fixes.json"))
     assert closed.returncode == 0, closed.stderr
     assert gh.pulls[0]["state"] == "closed" and "found no address to change" in gh.pulls[0]["comments"][0]
+
+
+def test_the_report_lists_the_moves_and_those_a_person_should_check_but_not_those_waiting_a_week():
+    from link_monitor.moves import Held, Moves
+    from link_monitor.report import RunSummary, as_json, markdown
+    moves = moves_for(record())
+    moves = Moves(fixable=moves.fixable, held=[
+        Held("http://a.example.org/x", "http://a.example.org/y", "the page at the new address could not be read"),
+        Held("http://b.example.org/x", "http://b.example.org/y", "the page was first read in this run", waiting=True)])
+    summary = RunSummary(today=TODAY, state=LinkState(links={OLD: record()}), checked={OLD}, moves=moves,
+                         settings={"timeout": 20, "threads": 10, "rate": 2.0})
+    text = markdown(summary)
+    assert "## Moved for good to the same page (1)" in text
+    assert f"- **example-advice**: <{OLD}> → <{NEW}> (301, example.org)" in text
+    assert "## Moved for good, to check by hand (1)" in text and "a.example.org" in text
+    assert "b.example.org" not in text
+    report = json.loads(as_json(summary))
+    assert [move["url"] for move in report["moves"]] == [OLD]
+    assert [held["waiting"] for held in report["moves_held"]] == [False, True]
+
+
+def test_with_nothing_to_change_no_branch_is_made_and_only_what_needs_a_person_is_listed(tmp_path):
+    from upkeep.gitrepo import Git
+    data_copy(tmp_path)
+    git(tmp_path, "init", "--quiet", "--initial-branch=main")
+    git(tmp_path, "add", "--all")
+    git(tmp_path, "commit", "--quiet", "-m", "The site")
+    report = tmp_path / "linkcheck-report.json"
+    report.write_text(json.dumps({"checked_on": "2026-03-09", "moves": [], "moves_held": [
+        {"url": "http://a.example.org/x", "new_url": "http://a.example.org/y", "why": "could not be read",
+         "waiting": False},
+        {"url": "http://b.example.org/x", "new_url": "http://b.example.org/y", "why": "first read", "waiting": True}]}),
+        encoding="utf-8")
+    result = link_fixes.prepare(Git(tmp_path), report, tmp_path / "data")
+    assert result.fixes == [] and result.head_commit == ""
+    assert [skip.url for skip in result.skipped] == ["http://a.example.org/x"]
+    assert "link-fixes" not in git(tmp_path, "branch").stdout

@@ -157,6 +157,8 @@ def prepare(git: Git, report_path: Path, data_dir: Path, branch: str = BRANCH) -
     result = FixReport(checked_on=str(report.get("checked_on", "")), base_commit=base_commit, branch=branch)
     texts, result.fixes, result.skipped = plan(report, Path(data_dir), git.root)
     for held in report.get("moves_held", []):
+        if held.get("waiting"):
+            continue  # first read this run: next week's check can show it is the same page
         result.skipped.append(Skipped(held.get("url", ""), held.get("new_url"), held.get("why", "")))
     if not result.fixes:
         return result
