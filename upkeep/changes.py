@@ -43,6 +43,8 @@ ENTRY_KINDS = {
 }
 NESTED_KINDS = {"items": "item", "stances": "example stance", "rules": "rule"}
 NAME_FIELDS = ("title", "term", "text", "question", "finding", "name", "id")
+NAMING_FIELDS = {"title", "term", "name"}  # a change here renames an entry
+WORDING_FIELDS = {"text", "question", "finding"}  # a change here rewords it
 # Everything else, by where it lives: (prefix, plain words).
 OTHER_KINDS = (
     (".github/workflows/", "the workflows that build, check and publish the site"),
@@ -111,6 +113,7 @@ class EntryChange:
     id: str
     name: str
     fields: list[str] = field(default_factory=list)  # for changed: the fields that changed
+    old_name: str | None = None  # for changed: its name before
     old_url: str | None = None  # for a resource whose address changed
     new_url: str | None = None
     parts: list["EntryChange"] = field(default_factory=list)  # items of a checklist, stances of a question
@@ -192,7 +195,7 @@ def compare_entries(kind: str, old: Any, new: Any) -> list[EntryChange] | None:
         was = before.get(entry_id)
         if was is None or was == entry:
             continue
-        change = EntryChange("changed", kind, entry_id, _name(entry))
+        change = EntryChange("changed", kind, entry_id, _name(entry), old_name=_name(was))
         for key in list(entry) + [key for key in was if key not in entry]:
             if was.get(key) == entry.get(key):
                 continue
@@ -280,31 +283,37 @@ def _page_line(page: PageChange) -> str:
     return f"- Changed: {title}{was}{moved}{yours}"
 
 
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
 def _entry_lines(entry: EntryChange, indent: str = "") -> list[str]:
+    """An entry added, removed or changed, in a line or two (and the entries inside it, below it)."""
     name = f"“{_md(entry.name)}”"
     if entry.how == "added":
         return [f"{indent}- New {entry.kind}: {name}"]
     if entry.how == "removed":
-        return [f"{indent}- {entry.kind[0].upper() + entry.kind[1:]} removed: {name}"]
+        return [f"{indent}- {_capital(entry.kind)} removed: {name}"]
     lines = []
     if entry.old_url or entry.new_url:
         lines.append(f"{indent}- New address for {name}: {markdown_link(str(entry.old_url))} → "
                      f"{markdown_link(str(entry.new_url))}")
-    words = {"text": "reworded", "question": "reworded", "title": "renamed", "term": "renamed"}
     fields = [field for field in entry.fields if field != "url"]
-    said = sorted({words.get(field, "") for field in fields} - {""})
-    details = [field for field in fields if field not in words]
-    if said or details or (not lines and not entry.parts):
-        what = " and ".join(said + ([f"changed ({', '.join(_md(d) for d in details)})"] if details else []))
-        lines.append(f"{indent}- {entry.kind[0].upper() + entry.kind[1:]} {what or 'changed'}: {name}")
+    renamed = bool(set(fields) & NAMING_FIELDS) and entry.old_name and entry.old_name != entry.name
+    reworded = bool(set(fields) & WORDING_FIELDS)
+    details = [field.replace("_", " ") for field in fields if field not in NAMING_FIELDS | WORDING_FIELDS]
+    if reworded and not details:
+        lines.append(f"{indent}- {_capital(entry.kind)} reworded: {name}")
+    elif renamed or details or (not lines and not entry.parts):
+        said = ([f"renamed from “{_md(entry.old_name)}”"] if renamed else []) + (["reworded"] if reworded else []) \
+            + ([f"{'also ' if renamed or reworded else ''}changed: {', '.join(_md(d) for d in details)}"]
+               if details else [])
+        lines.append(f"{indent}- {_capital(entry.kind)} {name}: {'; '.join(said) or 'changed'}")
     if entry.parts:
         if not lines:
             lines.append(f"{indent}- In the {entry.kind} {name}:")
         for part in entry.parts:
-            if part.how == "changed" and set(part.fields) & {"text", "question"}:
-                lines.append(f"{indent}  - {part.kind[0].upper() + part.kind[1:]} reworded: “{_md(part.name)}”")
-            else:
-                lines += _entry_lines(part, indent + "  ")
+            lines += _entry_lines(part, indent + "  ")
     return lines
 
 
