@@ -423,3 +423,27 @@ def test_our_repository_is_named_from_a_github_address(address, name):
     from upkeep.site_updates import GITHUB_ADDRESS
     found = GITHUB_ADDRESS.search(address)
     assert (found.group(1) if found else "") == name
+
+
+def test_data_is_compared_entry_by_entry_and_said_in_the_sites_words():
+    from upkeep.changes import Changes, compare_data_file, markdown
+    guidelines = ("topics:\n  - id: records\n    title: Records\n    question: Do you keep records?\n"
+                  "    stances:\n      - id: always\n        text: Always keep a record.\n")
+    after = guidelines.replace("Do you keep records?", "How do you keep records?").replace(
+        "        text: Always keep a record.\n",
+        "        text: Always keep a record.\n      - id: log\n        text: Keep a log of every message.\n") + \
+        "  - id: team-meetings\n    title: Team meetings\n    question: How often do you talk about it?\n"
+    checklists = CHECKLISTS.replace("title: Useful tips", "title: Nine useful tips").replace(
+        "Keep a record.", "Keep a record.\n        detail: Notes help.")
+    changes = Changes(data=[compare_data_file("data/guidelines.yml", guidelines, after),
+                            compare_data_file("data/checklists.yml", CHECKLISTS, checklists),
+                            compare_data_file("data/statistics.yml", "statistics: [", "statistics: []")])
+    lines = markdown(changes)
+    for line in ("- Worksheet question reworded: “Records”", "  - New example stance: “Keep a log of every message.”",
+                 "- New worksheet question: “Team meetings”",
+                 "- Checklist “Nine useful tips”: renamed from “Useful tips”",
+                 "  - Item “Keep a record.”: changed: detail",
+                 "- `data/statistics.yml`: changed"):
+        assert line in lines, f"missing: {line}\n" + "\n".join(lines)
+    assert "A new question shows on your “Our guidelines” page as **to decide**" in "\n".join(lines)
+    assert changes.data[2].unreadable
