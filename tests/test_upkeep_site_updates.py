@@ -216,7 +216,7 @@ def test_our_improvements_arrive_as_one_pull_request_that_says_in_plain_words_wh
                  "  - New item: “Think before you post.”",
                  "  - Item removed: “Keep a record.”",
                  "  - Item reworded: “Copy a colleague into every work message.”",
-                 "- The workflows that build, check and publish the site: `deploy.yml`",
+                 "- The workflows, GitHub's automatic steps for your copy: `deploy.yml`",
                  "- The site's look (templates) (1 file)"):
         assert line in body.splitlines(), f"missing: {line}\n{body}"
     assert "**The quick check passed** ([the run](https://github.com/oak-tree/safeguarding/actions/runs/77))" in body

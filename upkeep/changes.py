@@ -47,7 +47,6 @@ NAMING_FIELDS = {"title", "term", "name"}  # a change here renames an entry
 WORDING_FIELDS = {"text", "question", "finding"}  # a change here rewords it
 # Everything else, by where it lives: (prefix, plain words).
 OTHER_KINDS = (
-    (".github/workflows/", "the workflows that build, check and publish the site"),
     ("overrides/", "the site's look (templates)"),
     ("styles/", "the site's look (stylesheets)"),
     ("browser/", "the scripts that run in the reader's browser"),
@@ -345,7 +344,7 @@ def markdown(changes: Changes) -> list[str]:
         lines += ["", "### Behind the scenes", ""]
         if changes.workflows:
             names = ", ".join(f"`{_md(PurePosixPath(path).name)}`" for path in changes.workflows)
-            lines.append(f"- The workflows that build, check and publish the site: {names}")
+            lines.append(f"- The workflows, GitHub's automatic steps for your copy: {names}")
         for words, files in changes.other.items():
             lines.append(f"- {words[0].upper() + words[1:]} ({len(files)} file{'s' if len(files) != 1 else ''})")
     if changes.own:
