@@ -309,12 +309,14 @@ def test_each_copy_keeps_its_own_link_check_history_even_where_ours_would_merge_
     commit(copies.upstream, {"data/linkcheck-state.json": history}, "Our link check")
     run = copies.run_workflow()
     assert copies.branch_file("data/linkcheck-state.json") is None  # the copy had none: it gets none of ours
+    commit(copies.upstream, {"docs/new.md": page("New")}, "More of ours")
+    assert copies.run_workflow()["report"]["kept"] == []  # the commit that kept its history is not a person's
     work = copies.checkout("own-check")
     git(work, "pull", "--quiet", "--no-rebase", "--no-edit", "origin", "site-updates")
     commit(work, {"data/linkcheck-state.json": history.replace('"a": 1', '"a": 10')}, "The copy's own link check")
     git(work, "push", "--quiet", "origin", "main")
     commit(copies.upstream, {"data/linkcheck-state.json": history.replace('"d": 4', '"d": 40'),
-                             "docs/new.md": page("New")}, "Our next link check")
+                             "docs/newer.md": page("Newer")}, "Our next link check")
     run = copies.run_workflow()
     assert run["report"]["conflicts"] == []
     assert copies.branch_file("data/linkcheck-state.json") == history.replace('"a": 1', '"a": 10')

@@ -27,6 +27,7 @@ from .pulls import PullRequests
 BRANCH = "site-updates"
 UPSTREAM_REF = "refs/upkeep/upstream"
 MARKER = "<!-- upkeep: site-updates -->"
+KEEP_OWN = "Keep this copy's own link check history"  # the subject of the commit _keep_own_records makes
 MAX_BODY = 60000  # GitHub takes at most 65,536 characters
 REFUSED_WORKFLOWS = re.compile(r"refusing to allow .*`?workflows?`? (permission|scope)", re.I | re.S)
 
@@ -111,8 +112,8 @@ def _resolve(git: Git, path: str, stages: set[int]) -> Conflict:
     return Conflict(path, how, "yours" if keep_yours else "ours")
 
 
-def _merge(git: Git, commit: str, message: str) -> list[Conflict] | None:
-    """Merge `commit` into the current branch; the clashes settled (None when git could not merge at all)."""
+def _merge(git: Git, commit: str, message: str) -> list[Conflict]:
+    """Merge `commit` into the current branch, settling each clash (`_resolve`); returns the clashes."""
     result = git.run("merge", "--no-edit", "-m", message, commit, check=False, identity=True)
     if result.returncode == 0:
         return []
@@ -168,11 +169,12 @@ def prepare(git: Git, upstream_url: str, upstream_branch: str = "main", base: st
     if existing and not git.is_ancestor(existing, base_commit):
         # A person added to the branch (say, a fix the quick check asked for): carry on from there.
         git.run("checkout", "--quiet", "-B", branch, existing)
-        theirs = git.out("log", "--no-merges", "--format=%s", existing, f"^{base_commit}", f"^{ours}").splitlines()
+        added = [subject for subject in git.out("log", "--no-merges", "--format=%s", existing, f"^{base_commit}",
+                                                f"^{ours}").splitlines() if subject != KEEP_OWN]
         if _merge_main(git, base_commit, base):
-            report.continued, report.kept = True, theirs
+            report.continued, report.kept = True, added
         else:
-            report.set_aside = theirs
+            report.set_aside = added
             git.run("checkout", "--quiet", "-B", branch, base_commit)
     else:
         git.run("checkout", "--quiet", "-B", branch, base_commit)
@@ -197,8 +199,7 @@ def _keep_own_records(git: Git, base_commit: str) -> None:
             git.run("rm", "--quiet", "--force", "--", path)
         restored.append(path)
     if restored:
-        git.run("commit", "--quiet", "-m", "Keep this copy's own link check history\n\n" + "\n".join(restored),
-                identity=True)
+        git.run("commit", "--quiet", "-m", KEEP_OWN + "\n\n" + "\n".join(restored), identity=True)
 
 
 def _merge_main(git: Git, base_commit: str, base: str) -> bool:
