@@ -260,6 +260,13 @@ def _move_sections(moves: Moves) -> list[str]:
         for move in moves.fixable:
             lines.append(f"- **{_md(', '.join(move.sources))}**: {_link(move.url)} → {_link(move.new_url)} "
                          f"({_codes(move.codes)}, {_md(move.site)})")
+    waiting = [held for held in moves.held if held.waiting]
+    if waiting:
+        lines += ["", ("1 more address forwards for good, to a page read for the first time in this run; the next run "
+                       "compares it with this reading, and changes it if it is still the same page.")
+                  if len(waiting) == 1 else
+                  (f"{len(waiting)} more addresses forward for good, to pages read for the first time in this run; the "
+                   "next run compares them with this reading, and changes those that are still the same page.")]
     for_a_person = [held for held in moves.held if not held.waiting]
     if for_a_person:
         lines += ["", f"## Moved for good, to check by hand ({len(for_a_person)})", "",

@@ -316,7 +316,7 @@ def test_the_report_lists_the_moves_and_those_a_person_should_check_but_not_thos
     assert "## Moved for good to the same page (1)" in text
     assert f"- **example-advice**: <{OLD}> → <{NEW}> (301, example.org)" in text
     assert "## Moved for good, to check by hand (1)" in text and "a.example.org" in text
-    assert "b.example.org" not in text
+    assert "b.example.org" not in text and "1 more address forwards for good, to a page read for the first time" in text
     report = json.loads(as_json(summary))
     assert [move["url"] for move in report["moves"]] == [OLD]
     assert [held["waiting"] for held in report["moves_held"]] == [False, True]
