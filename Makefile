@@ -148,5 +148,9 @@ due: $(VENV)/.site-deps ## List what is due for review: your guidelines (a year 
 schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/models.py
 	$(PY) -m safeguarding_site.schema
 
+# The upkeep workflows (.github/workflows/site-updates.yml, linkcheck.yml) run `python -m upkeep` from it.
+.PHONY: venv
+venv: $(VENV)/.site-deps ## Set up .venv from uv.lock (the site's own packages) and nothing else
+
 clean: ## Remove build output and caches (not the virtual environment)
 	rm -rf site .site-build .zensical-build .zensical-serve .linkcheck-site .pytest_cache dist

@@ -31,6 +31,7 @@ from safeguarding_site.yaml_source import YamlSource
 from . import site as site_module
 from .classify import Observation, advance, classify, same_address
 from .files import save_state, write_atomically
+from .moves import find_moves
 from .pages import read_addresses
 from .report import RunSummary, SiteLink, as_json, markdown
 from .review import review
@@ -363,7 +364,11 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CannotRun(f"could not write the link history {args.state}: {exc.strerror or exc}; "
                         "the previous history is unchanged") from None
-    summary = RunSummary(today=args.today, state=new_state,
+    # Permanent moves to the same page, with the evidence (`upkeep link-fixes` changes them in data/).
+    moves = find_moves(new_state, reads, args.today)
+    for move in moves.fixable:
+        say(f"  moved for good to the same page: {move.url} → {move.new_url}")
+    summary = RunSummary(today=args.today, state=new_state, moves=moves,
                          checked={url for url, seen in observations.items() if seen.kind != "unchecked"},
                          site_links=site_links, seconds=time.monotonic() - started, hit_time_limit=hit_limit,
                          url_list=str(args.urls) if args.urls else None, accepted_file=accepted.label, notices=notices,

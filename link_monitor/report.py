@@ -11,6 +11,9 @@ from safeguarding_site.models import SLUG_PATTERN
 from safeguarding_site.review import long_date
 
 from .classify import PERMANENT_REDIRECTS, STATUSES
+from .markdown import markdown_link as _link
+from .markdown import markdown_text as _md
+from .moves import Moves
 
 RESOURCE_ID = re.compile(SLUG_PATTERN)
 MEANINGS = {
@@ -51,6 +54,7 @@ class RunSummary:
     url_list: str | None = None  # the --urls file, when the addresses came from one instead of data/
     accepted_file: str = "data/accepted-links.yml"  # where an editor accepts an address
     notices: list[str] = field(default_factory=list)  # about that file: an acceptance that ended, HTML in it
+    moves: Moves = field(default_factory=Moves)  # permanent moves to the same page (link_monitor.moves)
 
     def counts(self) -> dict[str, int]:
         counts = {status: 0 for status in reversed(STATUSES)}
@@ -120,26 +124,6 @@ def what_to_do(record: LinkRecord, checked: bool = True, url_list: str | None = 
             "If this goes on for weeks, try it in a browser.")
 
 
-# Text from the data, and above all from the pages read (titles, headings, a server's words), goes into
-# the Markdown report and so into a GitHub issue: there it must stay text. Escaped, it can make no HTML,
-# link, image or emphasis; a word joiner after "@" keeps it from mentioning (and notifying) anyone.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~])")
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _md(text: object) -> str:
-    """Text (from the data or a web page) as plain text in Markdown, on one line."""
-    text = " ".join(CONTROL.sub(" ", str(text)).split())
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("@", "@\u2060")
-
-
-def _link(url: str) -> str:
-    """An address as a link, when it is a plain web address; as escaped text otherwise."""
-    if re.fullmatch(r"https?://[^\s<>\\`\x00-\x1f\x7f]+", url):
-        return f"<{url.replace('|', '%7C')}>"
-    return _md(url)
-
-
 def _cell(text: str) -> str:
     """Already-escaped Markdown in a table cell."""
     return str(text).replace("|", "\\|")
@@ -196,6 +180,7 @@ def markdown(summary: RunSummary) -> str:
     lines += ["", "What the statuses mean:", ""]
     lines += [f"- **{status}**: {MEANINGS[status]}" for status in STATUSES]
     lines += _review_sections(summary)
+    lines += _move_sections(summary.moves)
     if summary.notices:
         lines += ["", f"## Notes on {summary.accepted_file} ({len(summary.notices)})", ""]
         lines += [f"- {_md(notice)}" for notice in summary.notices]
@@ -259,6 +244,40 @@ def _review_sections(summary: RunSummary) -> list[str]:
     return lines
 
 
+def _codes(codes) -> str:
+    return "/".join(str(code) for code in codes)
+
+
+def _move_sections(moves: Moves) -> list[str]:
+    """The permanent moves to the same page (changed by a pull request), then those left to a person."""
+    lines: list[str] = []
+    if moves.fixable:
+        lines += ["", f"## Moved for good to the same page ({len(moves.fixable)})", "",
+                  "Each forwards for good (301 or 308) to the same page on the same site: its title or main heading "
+                  "is still the one first read. On GitHub the link check changes these addresses in `data/` in a "
+                  "pull request (\"Addresses that moved\") for you to review and merge; by hand, change each in "
+                  "`data/` to its new address.", ""]
+        for move in moves.fixable:
+            lines.append(f"- **{_md(', '.join(move.sources))}**: {_link(move.url)} → {_link(move.new_url)} "
+                         f"({_codes(move.codes)}, {_md(move.site)})")
+    waiting = [held for held in moves.held if held.waiting]
+    if waiting:
+        lines += ["", ("1 more address forwards for good, to a page read for the first time in this run; the next run "
+                       "compares it with this reading, and changes it if it is still the same page.")
+                  if len(waiting) == 1 else
+                  (f"{len(waiting)} more addresses forward for good, to pages read for the first time in this run; the "
+                   "next run compares them with this reading, and changes those that are still the same page.")]
+    for_a_person = [held for held in moves.held if not held.waiting]
+    if for_a_person:
+        lines += ["", f"## Moved for good, to check by hand ({len(for_a_person)})", "",
+                  "These forward for good (301 or 308), but the check could not show it is the same page, so "
+                  "they were not changed for you. Open each in a browser; if it is the same page, change the "
+                  "address in `data/` to the new one.", ""]
+        for held in for_a_person:
+            lines.append(f"- {_link(held.url)} → {_link(held.new_url or '')}: {_md(held.why)}")
+    return lines
+
+
 def _page(page) -> dict | None:
     return None if page is None else {"title": page.title, "heading": page.heading, "site": page.site,
                                       "type": page.type, "read_on": page.read_on.isoformat()}
@@ -303,5 +322,10 @@ def as_json(summary: RunSummary) -> str:
         "links": links,
         "site_links": [{"link": link.link, "pages": link.pages, "status": link.status,
                         "http_code": link.http_code, "error": link.error} for link in summary.site_links],
+        # Permanent moves to the same page, with the evidence (link_monitor.moves); `upkeep link-fixes`
+        # changes them in data/.
+        "moves": [move.as_json() for move in summary.moves.fixable],
+        "moves_held": [{"url": held.url, "new_url": held.new_url, "why": held.why, "waiting": held.waiting}
+                       for held in summary.moves.held],
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

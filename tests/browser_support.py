@@ -41,6 +41,10 @@ def wake_material(page) -> None:
     shortcuts work from then on."""
     page.mouse.move(1, 1)
     wait_for(page, "() => document.documentElement.dataset.material === 'ready'", timeout=10000)
+    # Instant navigation follows only the links the sitemap lists, and Material reads the sitemap once its script
+    # has started: a click before it has arrived loads the next page in full.
+    wait_for(page, """() => performance.getEntriesByType('resource')
+        .some(entry => /sitemap\\.xml$/.test(entry.name) && entry.responseEnd > 0)""", timeout=10000)
 
 
 

@@ -33,7 +33,12 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
     meta refresh; /title-only changes its title but not its heading when `server.version` is 1;
     /leaflet.pdf is a PDF, and a web page when `server.version` is 1; /old-page forwards to the home
     page (/) when `server.version` is 1; /hostile is a "not found" page whose title tries to be HTML,
-    a Markdown link and a mention."""
+    a Markdown link and a mention.
+
+    Moves, for the link fixes (link_monitor.moves): when `server.version` is 1, /moving-guide forwards for good
+    (301) to /guide-2026 (the same page at its new address), /moving-guide-308 too (308), /moving-for-now
+    forwards for now (302) to /guide-2026, and /moving-to-camps forwards for good to /camps, another page;
+    before that, each is the resource page itself."""
 
     def log_message(self, *args):
         pass
@@ -107,7 +112,19 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             if changed else (200, {"Content-Type": "application/pdf"}, pages.PDF),
             "/old-page": lambda hit: (301, {"Location": "/"}, "") if changed else (200, {}, pages.resource_page()),
             "/hostile": lambda hit: (200, {}, pages.HOSTILE),
+            "/guide-2026": lambda hit: (200, {}, pages.resource_page()),
+            "/camps": lambda hit: (200, {}, pages.resource_page("Summer holiday camps 2026 | Example Leisure",
+                                                                "Book a summer camp")),
+            "/moving-guide": lambda hit: self.moved(changed, 301, "/guide-2026"),
+            "/moving-guide-308": lambda hit: self.moved(changed, 308, "/guide-2026"),
+            "/moving-for-now": lambda hit: self.moved(changed, 302, "/guide-2026"),
+            "/moving-to-camps": lambda hit: self.moved(changed, 301, "/camps"),
         }
+
+    @staticmethod
+    def moved(changed: bool, code: int, target: str) -> tuple[int, dict, str]:
+        """The resource page, or (once `changed`) a redirect with `code` to `target`."""
+        return (code, {"Location": target}, "") if changed else (200, {}, pages.resource_page())
 
     def wait_until_date(self, code: int) -> tuple[int, dict, str]:
         """`code` with a Retry-After two seconds ahead, as an HTTP date, until then; 200 once after it."""

@@ -28,7 +28,7 @@ def python_files(folder: str) -> list[Path]:
     return sorted((ROOT / folder).rglob("*.py"))
 
 
-@pytest.mark.parametrize("folder", ["safeguarding_site", "link_monitor"])
+@pytest.mark.parametrize("folder", ["safeguarding_site", "link_monitor", "upkeep"])
 def test_the_core_and_the_link_check_import_no_site_engine(folder):
     for path in python_files(folder):
         engines = sorted(name for name in imported(path) if name.split(".")[0] in ENGINES)
@@ -36,7 +36,7 @@ def test_the_core_and_the_link_check_import_no_site_engine(folder):
 
 
 def test_nothing_patches_the_import_path():
-    for folder in ("safeguarding_site", "mkdocs_adapter", "link_monitor", "scripts", "tests"):
+    for folder in ("safeguarding_site", "mkdocs_adapter", "link_monitor", "upkeep", "scripts", "tests"):
         for path in python_files(folder):
             if path == Path(__file__):
                 continue
@@ -59,3 +59,16 @@ def test_every_page_prerenders_without_the_macros_plugin_as_make_bench_needs():
         assert not left, f"{path.name} still holds macro calls: {left}"
     resources = next(text for path, text in rendered.items() if path.name == "resources.md")
     assert "ceop" in resources.lower() and "<a " in resources
+
+
+def test_upkeep_runs_with_the_sites_own_packages_alone():
+    """The upkeep workflows set up `make venv` (no test tools): python -m upkeep must not need them."""
+    import subprocess
+    import sys
+    blocked = ("publicsuffixlist", "linkcheck", "playwright", "pytest", "textstat", "pypdf")
+    code = ("import sys\n"
+            f"for name in {blocked!r}: sys.modules[name] = None\n"
+            "import upkeep.cli, upkeep.site_updates, upkeep.link_fixes, upkeep.changes\n"
+            "sys.exit(upkeep.cli.main(['check', '--', sys.executable, '-c', 'pass']))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

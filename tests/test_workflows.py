@@ -164,3 +164,76 @@ def test_with_pages_turned_on_the_site_address_reaches_the_build(tmp_path):
     build = workflow("deploy.yml")["jobs"]["build"]
     step = next(step for step in build["steps"] if step.get("run") == "make check")
     assert step["env"]["SITE_URL"] == "${{ needs.pages.outputs.url }}"
+
+
+# --- the upkeep workflows: our updates and the link fixes as pull requests ---------------------------
+
+def upkeep_commands(name: str) -> list[tuple[str, list[str]]]:
+    """(job, arguments) for each `python -m upkeep` a workflow runs, with its variables filled in."""
+    import shlex
+    found = []
+    for job_name, job in workflow(name)["jobs"].items():
+        for step in job["steps"]:
+            script = re.sub(r"\\\n\s*", " ", step.get("run", ""))
+            for line in script.splitlines():
+                if "python -m upkeep" in line:
+                    words = shlex.split(re.sub(r'"[^"]*\$[^"]*"', "VALUE", line))
+                    found.append((job_name, words[words.index("upkeep") + 1:]))
+    return found
+
+
+@pytest.mark.parametrize("name", ["site-updates.yml", "linkcheck.yml"])
+def test_the_upkeep_workflows_call_upkeeps_own_commands_and_the_quick_check(name):
+    from upkeep.cli import parse_args
+    commands = upkeep_commands(name)
+    assert commands
+    for _, arguments in commands:
+        parse_args(arguments)  # exits (fails the test) on a command or option upkeep does not have
+    checks = [arguments for _, arguments in commands if arguments[0] == "check"]
+    assert checks and all(arguments[-2:] == ["make", "check"] for arguments in checks)
+
+
+def test_site_updates_is_off_in_our_own_repository_and_every_job_waits_for_the_fork_check():
+    jobs = workflow("site-updates.yml")["jobs"]
+    assert "github.event.repository.fork" in jobs["upstream"]["if"]
+    assert set(workflow("site-updates.yml")[True]) == {"schedule", "workflow_dispatch"}  # `on:` reads as True
+    for name, job in jobs.items():
+        if name != "upstream":
+            needs = [job["needs"]] if isinstance(job["needs"], str) else job["needs"]
+            assert "upstream" in needs or "merge" in needs, name
+    assert jobs["merge"]["if"] == "needs.upstream.outputs.name != ''"
+
+
+def find_upstream_step() -> str:
+    steps = workflow("site-updates.yml")["jobs"]["upstream"]["steps"]
+    return next(step["run"] for step in steps if step.get("id") == "find")
+
+
+def test_in_a_fork_the_repository_it_was_forked_from_is_found(tmp_path):
+    result, output, _ = run_step(find_upstream_step(), tmp_path, "ourorg/safeguarding", 0)
+    assert result.returncode == 0, result.stderr
+    assert output == "name=ourorg/safeguarding\n"
+
+
+def test_in_a_repository_that_is_no_fork_there_is_nothing_to_do(tmp_path):
+    result, output, _ = run_step(find_upstream_step(), tmp_path, "", 0)
+    assert result.returncode == 0, result.stderr
+    assert output == "" and "nothing to do" in result.stdout
+
+
+@pytest.mark.parametrize("name, writes, reads", [
+    ("site-updates.yml", {"merge": {"contents": "write"}, "pull-request": {"pull-requests": "write"}},
+     ["check"]),
+    ("linkcheck.yml", {"link-fixes": {"pull-requests": "write"}}, ["check-link-fixes"]),
+])
+def test_the_upkeep_jobs_are_split_so_each_holds_one_key_and_the_check_holds_none(name, writes, reads):
+    jobs = workflow(name)["jobs"]
+    for job, wanted in writes.items():
+        granted = {scope: level for scope, level in jobs[job]["permissions"].items() if level == "write"}
+        assert granted == wanted, job
+    for job in reads:
+        # The quick check runs the new code: its job can change nothing, and keeps no key in the checkout.
+        assert jobs[job]["permissions"] == {"contents": "read"}, job
+        checkout = next(step for step in jobs[job]["steps"] if "actions/checkout" in step.get("uses", ""))
+        assert checkout["with"]["persist-credentials"] is False
+    assert "pull-requests" not in jobs.get("linkcheck", {}).get("permissions", {})
