@@ -55,6 +55,9 @@ from safeguarding_site.security_policy import (  # noqa: F401
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+# Zensical's theme hides the backdrop label from assistive technology with aria-hidden, which the W3C validator
+# refuses on a label tied to a control; before-paint.js makes it a plain element anyway.
+HIDDEN_LABEL = re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"')
 PALETTE = re.compile(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>', re.S)
 TOGGLE = re.compile(r'<input class="[^"]*\b(?:md-toggle|md-option)\b[^"]*"(?![^>]*\baria-hidden=)')
 SCHEME_LABEL = re.compile(r'<label class="md-header__button md-icon" title="(?P<title>[^"]+)" for="(?P<for>__palette_\d+)"'
@@ -76,6 +79,7 @@ def tidy(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = ICON.sub('<svg aria-hidden="true"', html)
     html = EMPTY_TABINDEX.sub("", html)
+    html = HIDDEN_LABEL.sub(r"\1", html)
     html = TOGGLE.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
     html = name_scheme_options(html)
     html = SCHEME_LABEL.sub(lambda m: f'<button type="button" class="md-header__button md-icon" title="{m["title"]}"'
