@@ -19,11 +19,13 @@ from urllib.parse import unquote, urlsplit
 
 # A first visit's weight: the gzip bytes of everything a first visit to a page downloads, as the server
 # sends them, search and Material's script included (DESIGN.md, "Page weight"). The aim is 90 KB, which
-# `make bench` prints each page type against; the heaviest upstream pages are at it already (78-91 KB),
-# so `make check` holds every page to a limit 10 KB above it: room for an organisation's logo and a
-# small picture, but not for a photo or a page several times the size of ours.
+# `make bench` prints each page type against; the pages with a tool are over it since the guidelines'
+# record and the trustees' report came (up to 99.7 KB upstream, 101.7 KB on the example organisation), so
+# `make check` holds every page to a limit 20 KB above it: room for an organisation's logo, a small picture
+# and a longer menu, so that no fork's deploy fails for what our pages weigh, but not for a photo or a page
+# several times the size of ours.
 FIRST_VISIT_BUDGET = 90 * 1024
-FIRST_VISIT_LIMIT = 100 * 1024
+FIRST_VISIT_LIMIT = 110 * 1024
 # A picture file larger than this is oversized wherever it is shown, whatever the budget leaves.
 PICTURE_LIMIT = 100_000
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".ico", ".tif", ".tiff")
