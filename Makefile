@@ -153,4 +153,4 @@ schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/mo
 venv: $(VENV)/.site-deps ## Set up .venv from uv.lock (the site's own packages) and nothing else
 
 clean: ## Remove build output and caches (not the virtual environment)
-	rm -rf site .site-build .zensical-build .zensical-serve .linkcheck-site .pytest_cache dist
+	rm -rf site .site-build .zensical-build-* .zensical-serve .linkcheck-site .pytest_cache dist

@@ -82,10 +82,9 @@ class SafeguardingPlugin(BasePlugin):
                 files.append(File(src_uri, str(upstream), config.site_dir, config.use_directory_urls))
         for path, content in found.generated.items():
             files.append(File.generated(config, path, content=content))
-        with as_plugin_error():
-            pipeline.check_links(self.prepared, {file.src_uri: Path(file.abs_src_path) for file in
-                                                 files.documentation_pages() if file.abs_src_path},
-                                 {file.src_uri for file in files})
+        self.pages = {file.src_uri: Path(file.abs_src_path) for file in files.documentation_pages()
+                      if file.abs_src_path}
+        self.files = {file.src_uri for file in files}
         missing = missing_scripts(config, files)
         if missing:
             from mkdocs.exceptions import PluginError
@@ -111,4 +110,6 @@ class SafeguardingPlugin(BasePlugin):
                                     security_policy=config.extra.get("content_security_policy", True))
 
     def on_post_build(self, config) -> None:
+        with as_plugin_error():  # after the pages, so that what they had to say (a review overdue) is said too
+            pipeline.check_links(self.prepared, self.pages, self.files)
         pipeline.finish_site(Path(config.site_dir), self.prepared)

@@ -3,7 +3,7 @@
 Zensical (Material for MkDocs' successor) reads mkdocs.yml but runs no MkDocs plugins or hooks. So:
 
 1. prepare (pipeline.py), as on MkDocs: data/, the link history, an overlay, checked, with the same plain
-   messages; then a work folder (.zensical-build/) holding every page rendered by the core's macros
+   messages; then a work folder (.zensical-build-*/, one per build) holding every page rendered by the core's macros
    (page_macros.render_page: the same checks and messages as mkdocs-macros gives), the upstream files an
    overlay does not replace, the scripts, the one stylesheet and an organisation's web pictures, and a
    configuration written from the chosen one (INHERIT merged, !ENV read) without the MkDocs plugins, with the
@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,8 @@ from safeguarding_site.errors import BuildProblem, DataErrors
 
 from . import engine, pipeline
 
-WORK = Path(".zensical-build")  # inside the project: Zensical wants its pages and output beside its config
+WORK = ".zensical-build-"  # a folder of its own per build, inside the project: Zensical wants its pages and
+# output beside its config, and two builds at once (make serve and make check, or tests side by side) must not meet
 CONFIG = "zensical.yml"
 OWN_PLUGINS = ("safeguarding", "macros")  # MkDocs plugins: their work is done by the steps around Zensical
 VARIANT = "classic"  # Material for MkDocs' own design (Zensical's default, 'modern', is its new one)
@@ -78,8 +80,6 @@ def lay_out(prepared: pipeline.Prepared, work: Path, today: date) -> tuple[dict[
         if path.is_file() and relative not in files.left_out and not any(
                 part.startswith(".") for part in relative.split("/")):
             sources[relative] = path
-    pipeline.check_links(prepared, {path: source for path, source in sources.items() if path.endswith(".md")},
-                         set(sources) | set(files.generated))
     pages: dict[str, tuple] = {}
     notices: list[str] = []
     for relative, path in sorted(sources.items()):
@@ -95,6 +95,9 @@ def lay_out(prepared: pipeline.Prepared, work: Path, today: date) -> tuple[dict[
         target.write_text((front[0] if front else "") + rendered.markdown, encoding="utf-8")
         pages[dest_of(relative)] = (label, rendered.review)
         notices += [rendered.notice] if rendered.notice else []
+    # After the pages, as on MkDocs, so that what they had to say (a review overdue) is said too.
+    pipeline.check_links(prepared, {path: source for path, source in sources.items() if path.endswith(".md")},
+                         set(sources) | set(files.generated))
     for relative, content in files.generated.items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -188,8 +191,7 @@ def build(project: Path, site_dir: Path, config: str | None = None, *, echo: boo
     refused = engine.settings_problems(project, chosen, config)
     if refused:
         return engine.BuildResult(1, refused + "\n", "", project, chosen)
-    work = project / WORK
-    shutil.rmtree(work, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix=WORK, dir=project))
     output: list[str] = []
     try:
         raw = engine.load_config(chosen)
@@ -204,10 +206,12 @@ def build(project: Path, site_dir: Path, config: str | None = None, *, echo: boo
                              timeout=timeout)
         output.append(run.stdout + run.stderr)
         if run.returncode != 0:
+            shutil.rmtree(work, ignore_errors=True)
             return engine.BuildResult(run.returncode, "".join(output), run.stderr, project, chosen)
         finish(prepared, work / "site", pages)
     except (BuildProblem, DataErrors) as exc:
         output.append(f"{exc}\n")
+        shutil.rmtree(work, ignore_errors=True)
         return engine.BuildResult(1, "".join(output), "", project, chosen)
     finally:
         if echo:

@@ -1,5 +1,7 @@
-"""Links from one page to another page or a picture of the site, checked in the pages as written: a link that
-leads nowhere is one plain message naming the page's file and line, whichever engine builds the site.
+"""Links from one page to another page or a picture of the site, checked in the pages as written: a Markdown
+link that leads nowhere is one plain message naming the page's file and line, whichever engine builds the site.
+(A link written as HTML is relative to the built page's address, not to the file: the quick check finds those
+in the built site, `site_checks.broken_links`.)
 """
 from __future__ import annotations
 
@@ -9,9 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import DataError, DataErrors
 
-# [text](target "title") and ![alt](target); an <a href> or <img src> written as HTML in a page.
+# [text](target "title") and ![alt](target).
 MARKDOWN_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
-HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*?\b(?:href|src)=[\"'](?P<target>[^\"']+)[\"']", re.I)
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 ADVICE = ("Link to another page by its file name, such as [useful tips](tips.md), and to a picture by its place"
@@ -28,9 +29,8 @@ def _targets(markdown: str):
         if fenced:
             continue
         text = CODE_SPAN.sub("", line)
-        for pattern in (MARKDOWN_LINK, HTML_LINK):
-            for match in pattern.finditer(text):
-                yield number, match["target"]
+        for match in MARKDOWN_LINK.finditer(text):
+            yield number, match["target"]
 
 
 def _internal(target: str) -> str | None:

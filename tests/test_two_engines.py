@@ -198,6 +198,10 @@ def test_zensicals_search_answers_by_keyboard(browser, zensical_url, width):
         # The search box's own button on a desktop; on a phone, the header's search button (keyboard.js) opens it.
         page.locator(".md-search__button:visible, .site-search-button:visible").first.focus()
         page.keyboard.press("Enter")
+        typing_goes_to_search = """() => { const host = [...document.querySelectorAll('*')].find(e => e.shadowRoot);
+            const focused = host && host.shadowRoot.activeElement;
+            return !!focused && focused.tagName === 'INPUT'; }"""
+        wait_for(page, typing_goes_to_search, timeout=10000)
         page.keyboard.type("Facebook")
         answered = """() => { const host = [...document.querySelectorAll('*')].find(e => e.shadowRoot);
             const status = host && host.shadowRoot.querySelector('[role=status]');
