@@ -19,7 +19,11 @@ PORT ?= 8000
 # The site's settings: a fork's own mkdocs.org.yml when present, else mkdocs.yml (mkdocs_adapter/engine.py
 # decides). CONFIG=mkdocs.yml builds upstream only; CONFIG=mkdocs.example.yml the example organisation.
 CONFIG ?=
-ENGINE := $(PY) -m mkdocs_adapter.engine
+SITE := $(PY) -m mkdocs_adapter.engine
+# The site engine: mkdocs (MkDocs with mkdocs-macros, the default) or zensical (Material's successor, with the
+# build's steps around it: mkdocs_adapter/zensical_engine.py). make build ENGINE=zensical, make serve ENGINE=zensical.
+ENGINE ?= mkdocs
+ENGINE_DEPS := $(VENV)/.site-deps $(if $(filter zensical,$(ENGINE)),$(VENV)/.zensical-deps)
 # Where `make update` takes improvements from (docs/for-organisations.md, "Take our updates").
 UPSTREAM ?= upstream
 BRANCH ?= main
@@ -51,11 +55,16 @@ $(VENV)/.test-deps: uv.lock pyproject.toml | $(UV)
 site-deps: $(VENV)/.site-deps
 	@:
 
-serve: $(VENV)/.site-deps ## Build and serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)
-	@$(ENGINE) serve $(if $(CONFIG),--config $(CONFIG)) --host $(HOST) --port $(PORT)
+# Zensical, for ENGINE=zensical (its own dependency group in uv.lock).
+$(VENV)/.zensical-deps: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --inexact --group zensical
+	@touch $@ $(VENV)/.site-deps
 
-build: $(VENV)/.site-deps ## Strict build into site/ (site/ is only replaced when the build succeeds)
-	@$(ENGINE) build $(if $(CONFIG),--config $(CONFIG))
+serve: $(ENGINE_DEPS) ## Build and serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port; ENGINE=zensical)
+	@$(SITE) serve $(if $(CONFIG),--config $(CONFIG)) --engine $(ENGINE) --host $(HOST) --port $(PORT)
+
+build: $(ENGINE_DEPS) ## Strict build into site/ (site/ is only replaced when the build succeeds; ENGINE=zensical for Zensical)
+	@$(SITE) build $(if $(CONFIG),--config $(CONFIG)) --engine $(ENGINE)
 
 # The name is read from the environment, so quotes or a stray ` in it reach the starter as typed; only a
 # NAME given on the command line counts (some systems set NAME to the computer's name).
@@ -64,8 +73,8 @@ org: $(VENV)/.site-deps ## Start your organisation's own copy: make org NAME="Oa
 
 # The quick check (mkdocs_adapter/check.py): what an organisation's change can break, on the site the settings
 # build. The deploy workflow runs it before publishing; CHECK_ARGS=--no-build checks the site/ already built.
-CHECK := $(PY) -m mkdocs_adapter.check $(if $(CONFIG),--config $(CONFIG))
-check: $(VENV)/.check-deps browser java ## Quick check (a few minutes): strict build into site/, links, pictures, valid HTML, and in Chromium every page's accessibility, security policy and weight
+CHECK := $(PY) -m mkdocs_adapter.check $(if $(CONFIG),--config $(CONFIG)) --engine $(ENGINE)
+check: $(VENV)/.check-deps $(ENGINE_DEPS) browser java ## Quick check (a few minutes): strict build into site/, links, pictures, valid HTML, and in Chromium every page's accessibility, security policy and weight
 	@$(CHECK) $(CHECK_ARGS)
 
 # No system packages and no root: the merge, the build and the checks that need neither Java nor Chromium.
@@ -124,7 +133,7 @@ linkcheck: $(VENV)/.test-deps ## Check every link; write linkcheck-report.md and
 	@if echo " $(LINKCHECK_ARGS) " | grep -qE ' --(no-)?site[ =]'; then \
 	  $(PY) -m link_monitor $(LINKCHECK_ARGS); \
 	else \
-	  $(ENGINE) build $(if $(CONFIG),--config $(CONFIG)) --site-dir $(LINKCHECK_SITE) || exit 2; \
+	  $(SITE) build $(if $(CONFIG),--config $(CONFIG)) --site-dir $(LINKCHECK_SITE) || exit 2; \
 	  $(PY) -m link_monitor --site $(LINKCHECK_SITE) $(LINKCHECK_ARGS); status=$$?; rm -rf $(LINKCHECK_SITE); exit $$status; \
 	fi
 
@@ -144,4 +153,4 @@ schema: $(VENV)/.site-deps ## Write data/schema/*.json from safeguarding_site/mo
 venv: $(VENV)/.site-deps ## Set up .venv from uv.lock (the site's own packages) and nothing else
 
 clean: ## Remove build output and caches (not the virtual environment)
-	rm -rf site .site-build .linkcheck-site .pytest_cache dist
+	rm -rf site .site-build .zensical-build-* .zensical-serve .linkcheck-site .pytest_cache dist

@@ -8,6 +8,7 @@ standard error), so that engine.py can list only the warnings that stopped a str
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 import sys
 
 
@@ -19,3 +20,17 @@ def advisory_logger(name: str) -> logging.Logger:
         logger.addHandler(handler)
         logger.propagate = False
     return logger
+
+
+@contextmanager
+def as_plugin_error():
+    """The core's plain BuildProblem (and bad data, DataErrors) shown as MkDocs shows a plugin's error: the
+    message alone, with no traceback."""
+    from mkdocs.exceptions import PluginError
+
+    from safeguarding_site.errors import BuildProblem, DataErrors
+
+    try:
+        yield
+    except (BuildProblem, DataErrors) as exc:
+        raise PluginError(str(exc)) from None

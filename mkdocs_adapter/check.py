@@ -13,7 +13,8 @@ leaves out 3 and 4, which need Java and Chromium. The checks themselves are plai
 (`safeguarding_site.site_checks`, `safeguarding_site.browser_checks`) over the built folder; this module
 only builds, through engine.py, and reports.
 
-    python -m mkdocs_adapter.check [--config FILE] [--site-dir site] [--no-build] [--without-system-packages]
+    python -m mkdocs_adapter.check [--config FILE] [--engine mkdocs|zensical] [--site-dir site] [--no-build]
+                                   [--without-system-packages]
 """
 from __future__ import annotations
 
@@ -85,11 +86,11 @@ class Steps:
 
 
 def check(project: Path, config: str | None, site_dir: Path, *, build: bool = True,
-          system_packages: bool = True) -> int:
+          system_packages: bool = True, site_engine: str = "mkdocs") -> int:
     chosen = engine.config_file(project, config)
     started = time.perf_counter()
     if build:
-        built = engine.build_into_place(project, site_dir, config)
+        built = engine.build_into_place(project, site_dir, config, site_engine)
         if built:
             return built
     if not (site_dir / "index.html").is_file():
@@ -128,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", help="the configuration file (default: mkdocs.org.yml if it exists, else mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--no-build", action="store_true", help="check the site already in --site-dir")
+    parser.add_argument("--engine", choices=engine.ENGINES, default="mkdocs", help="the site engine (default: mkdocs)")
     parser.add_argument("--without-system-packages", action="store_true",
                         help="leave out the checks that need Java and Chromium (make update)")
     args = parser.parse_args(argv)
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     site_dir = args.site_dir if args.site_dir.is_absolute() else project / args.site_dir
     try:
         return check(project, args.config or None, site_dir, build=not args.no_build,
-                     system_packages=not args.without_system_packages)
+                     system_packages=not args.without_system_packages, site_engine=args.engine)
     except RuntimeError as problem:  # a tool the check needs is missing: one line says which
         print(f"make check: {problem}", file=sys.stderr)
         return 2

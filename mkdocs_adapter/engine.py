@@ -1,17 +1,18 @@
-"""Which configuration, build it, serve it: the one place that runs MkDocs for people and tools.
+"""Which configuration, which engine, build it, serve it: the one place that runs a build for people and tools.
 
 The Makefile, the scripts and the tests all come here, so "which config file" and "how to build
 strictly" have one answer:
 
 - the configuration is a fork's own `mkdocs.org.yml` when there is one, else `mkdocs.yml`
   (`CONFIG=...` chooses another, such as `mkdocs.example.yml`, the example organisation);
-- a build is `mkdocs build --strict`, and `make build` only replaces `site/` when it succeeded;
+- a build is `mkdocs build --strict` (the default engine), or Zensical's with the build's steps around it
+  (`--engine zensical`: zensical_engine.py), and `make build` only replaces `site/` when it succeeded;
 - when it fails, the plain messages (file, line, field) are picked out of MkDocs' output and, on
   GitHub Actions, put at the top of the job summary and on the files as annotations;
 - `make serve` checks the port first, so a port already in use gets a sentence, not a traceback.
 
-    python -m mkdocs_adapter.engine build [--config FILE] [--site-dir site]
-    python -m mkdocs_adapter.engine serve [--config FILE] [--host 127.0.0.1] [--port 8000]
+    python -m mkdocs_adapter.engine build [--config FILE] [--engine mkdocs|zensical] [--site-dir site]
+    python -m mkdocs_adapter.engine serve [--config FILE] [--engine mkdocs|zensical] [--host 127.0.0.1] [--port 8000]
     python -m mkdocs_adapter.engine config
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 FORK_CONFIG = "mkdocs.org.yml"
 UPSTREAM_CONFIG = "mkdocs.yml"
 EXAMPLE_CONFIG = "mkdocs.example.yml"  # the made-up example organisation, built as itself
+ENGINES = ("mkdocs", "zensical")  # MkDocs with mkdocs-macros is the default
 INHERIT = re.compile(r"^INHERIT:\s*['\"]?(?P<parent>[^'\"#\s]+)", re.MULTILINE)
 # A plain message from the site's own checks: "Problem in FILE..." (safeguarding_site/errors.py), or MkDocs'
 # own "Config value ..." and "Error: ..." lines.
@@ -172,10 +174,16 @@ def settings_problems(project: Path, chosen: Path, explicit: str | os.PathLike |
 
 def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None, *, strict: bool = True,
           quiet: bool = True, echo: bool = False, env: dict[str, str] | None = None,
-          timeout: float = 600) -> BuildResult:
-    """`mkdocs build` of `project` into `site_dir` (strict unless told otherwise).
+          timeout: float = 600, engine: str = "mkdocs") -> BuildResult:
+    """`mkdocs build` of `project` into `site_dir` (strict unless told otherwise), or with `engine="zensical"`
+    Zensical's, with the build's steps around it.
 
     With `echo`, MkDocs' output is shown as it comes, as well as returned."""
+    if engine == "zensical":
+        from . import zensical_engine
+
+        with _environment(env):
+            return zensical_engine.build(project, site_dir, config, echo=echo, timeout=timeout)
     project = Path(project)
     chosen = config_file(project, config)
     refused = settings_problems(project, chosen, config)
@@ -189,6 +197,24 @@ def build(project: Path, site_dir: Path, config: str | os.PathLike | None = None
     output, log = _read_both(process, echo)
     process.wait(timeout=timeout)
     return BuildResult(process.returncode, output, log, project, chosen)
+
+
+class _environment:
+    """`env` set in this process while a build runs in it (Zensical's steps run here; MkDocs' in a process of its own)."""
+
+    def __init__(self, env: dict[str, str] | None):
+        self.env, self.saved = env or {}, {}
+
+    def __enter__(self):
+        self.saved = {key: os.environ.get(key) for key in self.env}
+        os.environ.update(self.env)
+
+    def __exit__(self, *exc):
+        for key, value in self.saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def problems_in(output: str) -> list[str]:
@@ -278,14 +304,16 @@ def site_advice(result: BuildResult) -> list[str]:
     return [warning for warning in build_summary.warnings_in(result.output) if warning not in engine_own]
 
 
-def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
+def build_into_place(project: Path, site_dir: Path, config: str | None, engine: str = "mkdocs") -> int:
     """`make build`: a strict build into a scratch folder that replaces `site_dir` only when it succeeded."""
     scratch = site_dir.with_name(f".{site_dir.name}-build")
     shutil.rmtree(scratch, ignore_errors=True)
     chosen = config_file(project, config)
-    print(f"Building {chosen.name} (strict) into {site_dir.name}/", flush=True)
+    by = "" if engine == "mkdocs" else f" with {engine.capitalize()}"
+    print(f"Building {chosen.name} (strict){by} into {site_dir.name}/", flush=True)
     started = time.perf_counter()
-    result = build(project, scratch, config, quiet=False)  # --quiet would hide the warnings a strict build stops on
+    # --quiet would hide the warnings a strict build stops on
+    result = build(project, scratch, config, quiet=False, engine=engine)
     if not result.ok:
         shutil.rmtree(scratch, ignore_errors=True)
         if not result.problems:
@@ -302,7 +330,7 @@ def build_into_place(project: Path, site_dir: Path, config: str | None) -> int:
         return 1
     shutil.rmtree(site_dir, ignore_errors=True)
     scratch.rename(site_dir)
-    serve = "make serve" + (f" CONFIG={config}" if config else "")
+    serve = "make serve" + (f" CONFIG={config}" if config else "") + (f" ENGINE={engine}" if engine != "mkdocs" else "")
     print(build_summary.summary(chosen.name, build_summary.built_pages(site_dir), site_advice(result),
                                 site_dir.name, time.perf_counter() - started, serve))
     return 0
@@ -319,8 +347,9 @@ def port_in_use(host: str, port: int) -> bool:
     return False
 
 
-def serve(project: Path, config: str | None, host: str, port: int) -> int:
-    """`make serve`: MkDocs' live-reloading server, after checking that the port is free."""
+def serve(project: Path, config: str | None, host: str, port: int, engine: str = "mkdocs") -> int:
+    """`make serve`: MkDocs' live-reloading server (or Zensical's build, served and built again on a change),
+    after checking that the port is free."""
     try:
         busy = port_in_use(host, port)
     except OSError as exc:
@@ -335,6 +364,10 @@ def serve(project: Path, config: str | None, host: str, port: int) -> int:
     if refused:
         print(refused, file=sys.stderr)
         return 1
+    if engine == "zensical":
+        from . import zensical_engine
+
+        return zensical_engine.serve(project, config, host, port)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file(project, config)),
                "--dev-addr", f"{host}:{port}", "--livereload"]
     try:
@@ -351,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         command = commands.add_parser(name)
         command.add_argument("--config", help="the configuration file (default: mkdocs.org.yml if it exists, "
                                               "else mkdocs.yml)")
+        command.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the site engine (default: mkdocs)")
         if name == "build":
             command.add_argument("--site-dir", type=Path, default=Path("site"))
         if name == "serve":
@@ -367,9 +401,9 @@ def main(argv: list[str] | None = None) -> int:
               else config_file(project, config))
         return 0
     if args.command == "serve":
-        return serve(project, config, args.host, args.port)
+        return serve(project, config, args.host, args.port, args.engine)
     site_dir = args.site_dir if args.site_dir.is_absolute() else project / args.site_dir
-    return build_into_place(project, site_dir, config)
+    return build_into_place(project, site_dir, config, args.engine)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,9 @@ from safeguarding_site.security_policy import (  # noqa: F401
 
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="[^"]*"')
 EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
+# Zensical's theme hides the backdrop label from assistive technology with aria-hidden, which the W3C validator
+# refuses on a label tied to a control; before-paint.js makes it a plain element anyway.
+HIDDEN_LABEL = re.compile(r'(<label class="md-overlay" for="__drawer")\s+aria-hidden="true"')
 PALETTE = re.compile(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>', re.S)
 TOGGLE = re.compile(r'<input class="[^"]*\b(?:md-toggle|md-option)\b[^"]*"(?![^>]*\baria-hidden=)')
 SCHEME_LABEL = re.compile(r'<label class="md-header__button md-icon" title="(?P<title>[^"]+)" for="(?P<for>__palette_\d+)"'
@@ -76,6 +79,7 @@ def tidy(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = ICON.sub('<svg aria-hidden="true"', html)
     html = EMPTY_TABINDEX.sub("", html)
+    html = HIDDEN_LABEL.sub(r"\1", html)
     html = TOGGLE.sub(r'\g<0> tabindex="-1" aria-hidden="true"', html)
     html = name_scheme_options(html)
     html = SCHEME_LABEL.sub(lambda m: f'<button type="button" class="md-header__button md-icon" title="{m["title"]}"'
@@ -162,9 +166,22 @@ def without_unused_scripts(html: str) -> str:
     return html
 
 
-def finish(html: str, security_policy: bool = True) -> str:
+def finish(html: str, security_policy: bool = True, styles: tuple[str, ...] = ()) -> str:
+    """A built page put right; `styles` are styles the theme's script adds, which the policy allows by hash."""
     html = collapse_whitespace(preload_page_scripts(material_waits_for_the_reader(defer_scripts(without_unused_scripts(tidy(html))))))
-    return add_security_policy(html) if security_policy else html
+    return add_security_policy(html, styles) if security_policy else html
+
+
+def material_stylesheets(site_dir) -> list[Path]:
+    """Material's own two stylesheets in a built site (main, then palette): in assets/stylesheets/ as MkDocs
+    writes them, or in the folder of the theme's variant as Zensical does (the generated config asks for
+    'classic', Material's own design; zensical_engine.py drops the other)."""
+    folder = Path(site_dir) / "assets" / "stylesheets"
+    for where in (folder, folder / "classic", folder / "modern"):
+        main = sorted(where.glob("main.*.min.css"))
+        if main:
+            return [*main, *sorted(where.glob("palette.*.min.css"))]
+    return []
 
 
 # Material's rules left out on purpose. `[data-md-color-switching] *` stops every transition while the

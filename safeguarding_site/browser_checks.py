@@ -10,6 +10,7 @@ Headless Debian Chromium driven by Playwright, as the tests use it: the function
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Mater
 # keyboard.js has set the page up (site.js runs it once the page is shown): the page is as a reader gets it
 KEYBOARD_READY = ".md-sidebar--primary[data-keyboard]"
 SEARCH_INDEX = "search/search_index.json"
+THEME_SCRIPT = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")  # Material's (or Zensical's) own
 # Each refusal of the page's Content-Security-Policy, kept where the check can read it.
 WATCH_CSP = """document.addEventListener("securitypolicyviolation", event =>
   (window.__violations = window.__violations || []).push(`${event.violatedDirective} ${event.blockedURI}`))"""
@@ -236,8 +238,13 @@ def first_visit(browser, served: Served, path: str, width: int = 412, height: in
         tab.goto(served.url + path, wait_until="load")
         tab.mouse.move(200, 400)  # the reader's first movement: Material's script, its search worker and index
         # The search worker asks for its index once it has started; then nothing more is fetched.
-        if not served.server.wait_for(lambda answer: SEARCH_INDEX in answer.path, first, timeout):
+        # Material 9 starts its search (a form named "search") with its script; Zensical's opens it when asked.
+        starts_search = tab.evaluate("!!document.forms.namedItem('search')")
+        if starts_search and not served.server.wait_for(lambda answer: SEARCH_INDEX in answer.path, first, timeout):
             visit.errors.append(f"the search index was not asked for within {timeout:.0f} s")
+        elif not starts_search and not served.server.wait_for(lambda answer: THEME_SCRIPT.search(answer.path),
+                                                              first, timeout):
+            visit.errors.append(f"the theme's script was not asked for within {timeout:.0f} s")
         tab.wait_for_load_state("networkidle")
         visit.violations = refusals(tab)
     finally:

@@ -45,3 +45,8 @@ class DataErrors(Exception):
 
 class MacroCallError(Exception):
     """A macro call in a page that cannot be rendered, explained for the page's author."""
+
+
+class BuildProblem(Exception):
+    """Something stops the build, said as a plain message ("Problem in FILE, line N: ..."): each engine's
+    adapter shows it as that engine shows its own errors (MkDocs: a PluginError)."""

@@ -386,6 +386,12 @@ def organisation_css(colours: Colours) -> str:
                        accent_dark=readable_on_dark(accent))) + "\n"
 
 
+def page_review(review) -> Markup:
+    """When a page was last reviewed and when its next review is due (safeguarding_site/review.py): shown at the
+    foot of every page; the browser also marks it overdue from `overdue_from` (browser/review-date.js)."""
+    return _render("page_review.html.j2", review=review)
+
+
 def plain_text(value: str) -> Markup:
     """Text from data for use inside a page, escaped so it always shows as text."""
     return Markup.escape(value)

@@ -45,17 +45,23 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = re.search(r'\btype="([^"]+)"', match["attrs"] or "")
         if kind and kind[1] in NOT_RUN:
             continue
-        digest = hashlib.sha256(match["code"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+        hashes.append(source_hash(match["code"]))
     return list(dict.fromkeys(hashes))
 
 
-def content_security_policy(html: str) -> str:
+def source_hash(text: str) -> str:
+    """The CSP source that allows exactly this inline script or style: 'sha256-...'."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode()}'"
+
+
+def content_security_policy(html: str, styles: tuple[str, ...] = ()) -> str:
+    """The policy for one page; `styles` are the exact texts of styles the theme's own script adds to the page
+    (Zensical's search puts one in its shadow root), each allowed by its hash and nothing else."""
     scripts = " ".join(["'self'", *inline_script_hashes(html)])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
-        "style-src 'self'",
+        " ".join(["style-src 'self'", *dict.fromkeys(source_hash(style) for style in styles)]),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -66,7 +72,7 @@ def content_security_policy(html: str) -> str:
     ])
 
 
-def add_security_policy(html: str) -> str:
+def add_security_policy(html: str, styles: tuple[str, ...] = ()) -> str:
     """The policy as the first thing in <head>, so it covers every script and style after it."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, styles)}">'
     return HEAD.sub(f"<head>\n    {meta}", html, count=1)

@@ -88,16 +88,18 @@ class RunningServer:
         self.server.server_close()
 
 
-def start(directory: Path, *, gzip: bool = False, headers: dict[str, str] | None = None) -> RunningServer:
-    """Serve `directory` on a free port of 127.0.0.1 in a background thread, until stop()."""
+def start(directory: Path, *, gzip: bool = False, headers: dict[str, str] | None = None, host: str = "127.0.0.1",
+          port: int = 0) -> RunningServer:
+    """Serve `directory` on `port` (a free one by default) of `host` in a background thread, until stop()."""
     sent: list[Sent] = []
     arrived = threading.Condition()
     handler = type("Handler", (_Handler,), {"extra_headers": dict(headers or {}), "use_gzip": gzip, "sent": sent,
                                             "arrived": arrived})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="static-server", daemon=True).start()
-    return RunningServer(f"http://127.0.0.1:{server.server_address[1]}/", server, sent, arrived)
+    shown = f"[{host}]" if ":" in host else host
+    return RunningServer(f"http://{shown}:{server.server_address[1]}/", server, sent, arrived)
 
 
 @contextmanager

@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 
-from mkdocs_adapter import engine, macros
+import macros
+from mkdocs_adapter import engine
 from safeguarding_site import browser_checks
 from safeguarding_site.site_checks import FIRST_VISIT_BUDGET as BUDGET
 from safeguarding_site.site_checks import FIRST_VISIT_LIMIT as LIMIT
@@ -38,9 +39,9 @@ PAGE_TYPES = {"home": "index.html", "guidance": "good-practice/index.html", "che
               "page not found": "404.html"}
 
 
-def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
+def build(project: Path, site: Path, config: str = "mkdocs.yml", site_engine: str = "mkdocs") -> float:
     start = time.perf_counter()
-    result = engine.build(project, site, config)
+    result = engine.build(project, site, config, engine=site_engine)
     elapsed = time.perf_counter() - start
     if not result.ok:
         sys.exit(f"bench: the site does not build in {project}: " + " ".join(result.problems or [result.output[-500:]]))
@@ -85,7 +86,7 @@ def first_visit(site: Path, pages: dict[str, str]) -> dict[str, dict[str, int]]:
     with browser_checks.served(site) as base, sync_playwright() as playwright:
         browser = browser_checks.launch(playwright)
         for label, page in pages.items():
-            visit = browser_checks.first_visit(browser, base, page.removesuffix("index.html"), site)
+            visit = browser_checks.first_visit(browser, base, page.removesuffix("index.html"))
             results[label] = {"all": visit.total, "search": visit.search}
         browser.close()
     return results
@@ -113,6 +114,24 @@ def example_organisation(tmp: Path) -> None:
         print(f"  {label:20} {sizes['all']:8,d} B   of which search {sizes['search']:7,d} B"
               f"   {'within' if sizes['all'] <= BUDGET else 'OVER'} the 90 KB aim ({BUDGET:,} B);"
               f" {'within' if sizes['all'] <= LIMIT else 'OVER'} make check's limit ({LIMIT:,} B)")
+
+
+def two_engines(tmp: Path, mkdocs_site: Path, mkdocs_times: list[float]) -> None:
+    """MkDocs (the default) and Zensical side by side: build time and every page type's first visit."""
+    sites = {"mkdocs": mkdocs_site, "zensical": tmp / "zensical-0"}
+    times = {"mkdocs": mkdocs_times,
+             "zensical": [build(ROOT, tmp / f"zensical-{i}", site_engine="zensical") for i in range(3)]}
+    print("two engines, side by side (the same sources; make build ENGINE=zensical):")
+    print(f"  {'':20} {'MkDocs':>10} {'Zensical':>10}")
+    print(f"  {'build, median of 3':20} {statistics.median(times['mkdocs']):>8.2f} s"
+          f" {statistics.median(times['zensical']):>8.2f} s")
+    pages = {k: v for k, v in PAGE_TYPES.items() if (mkdocs_site / v).exists()}
+    visits = {name: first_visit(site, pages) for name, site in sites.items()}
+    print("  first visit, all in, gzip bytes (Material 9 fetches its search index at start, Zensical when asked):")
+    for label in pages:
+        mkdocs_bytes, zensical_bytes = visits["mkdocs"][label]["all"], visits["zensical"][label]["all"]
+        print(f"  {label:20} {mkdocs_bytes:>10,d} {zensical_bytes:>10,d}"
+              f"   {'OVER' if zensical_bytes > LIMIT else 'within'} make check's limit on Zensical")
 
 
 def run_other(script: str) -> None:
@@ -158,6 +177,7 @@ def main() -> int:
                   f"   {'within' if sizes['all'] <= BUDGET else 'OVER'} the 90 KB aim ({BUDGET:,} B);"
                   f" {'within' if sizes['all'] <= LIMIT else 'OVER'} make check's limit ({LIMIT:,} B)")
         example_organisation(tmp)
+        two_engines(tmp, site, times)
     run_other("bench_review.py")
     run_other("bench_lighthouse.py")
     run_other("bench_suite.py")

@@ -58,8 +58,11 @@ def load() -> str:
     return f"{' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} CPUs"
 
 
-def build(site: Path) -> None:
-    result = engine.build(ROOT, site, os.environ.get("CONFIG") or None)
+ENGINES = [name for name in os.environ.get("ENGINES", "mkdocs,zensical").split(",") if name]  # side by side
+
+
+def build(site: Path, site_engine: str = "mkdocs") -> None:
+    result = engine.build(ROOT, site, os.environ.get("CONFIG") or None, engine=site_engine)
     if not result.ok:
         sys.exit("bench: the site does not build: " + " ".join(result.problems or ["see make build"]))
 
@@ -97,25 +100,29 @@ def main() -> int:
         sys.exit(f"Chromium not found at {CHROMIUM}: run `make browser`")
     ensure_lighthouse()
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
-        site = Path(tmp) / "site"
-        build(site)
-        server = static_server.start(site, gzip=True)
-        base = server.url
+        servers = {}
+        for name in ENGINES:
+            site = Path(tmp) / f"site-{name}"
+            build(site, name)
+            servers[name] = (site, static_server.start(site, gzip=True))
         try:
             print(f"Lighthouse, mobile (slow 4G, 4x CPU slowdown), median of {runs}, site served with gzip"
                   f" (machine load {load()}: the scores are only as steady as the machine is quiet):")
-            print(f"  {'page type':12} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT     CLS")
+            print(f"  {'page type':12} {'engine':9} {'performance':>11} {'accessibility':>13}   FCP      LCP      TBT"
+                  "     CLS")
             for label, path in PAGE_TYPES.items():
-                if not (site / path / "index.html").exists():
-                    continue
-                result = summarise([lighthouse(base + path) for _ in range(runs)])
-                print(f"  {label:12} {result['performance']:>11.2f} {result['accessibility']:>13.2f}   "
-                      f"{result['FCP'] / 1000:.1f} s    {result['LCP'] / 1000:.1f} s    {result['TBT']:.0f} ms  "
-                      f"{result['CLS']:.3f}", flush=True)
-                if result["failed"]:
-                    print(f"  {'':12} accessibility audits failed: {', '.join(result['failed'])}")
+                for name, (site, server) in servers.items():
+                    if not (site / path / "index.html").exists():
+                        continue
+                    result = summarise([lighthouse(server.url + path) for _ in range(runs)])
+                    print(f"  {label:12} {name:9} {result['performance']:>11.2f} {result['accessibility']:>13.2f}   "
+                          f"{result['FCP'] / 1000:.1f} s    {result['LCP'] / 1000:.1f} s    {result['TBT']:.0f} ms  "
+                          f"{result['CLS']:.3f}", flush=True)
+                    if result["failed"]:
+                        print(f"  {'':22} accessibility audits failed: {', '.join(result['failed'])}")
         finally:
-            server.stop()
+            for _, server in servers.values():
+                server.stop()
     print(f"  machine load at the end: {load()}")
     return 0
 

@@ -55,7 +55,7 @@ def build_env() -> dict[str, str]:
 def run_build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `project` into `site_dir` (mkdocs_adapter.engine); returns the outcome
     as a finished process (MkDocs' messages are in stderr)."""
-    result = engine.build(project, site_dir, config, quiet=False)
+    result = engine.build(project, site_dir, config, quiet=False, engine=os.environ.get("SITE_ENGINE", "mkdocs"))
     return subprocess.CompletedProcess(args=["mkdocs", "build"], returncode=result.returncode, stdout="",
                                        stderr=result.output)
 
@@ -132,7 +132,7 @@ def instant_site_url(tmp_path_factory):
     when a test must prove that pages are swapped in without a reload."""
     site = tmp_path_factory.mktemp("instant-site")
     server, url = serve_directory(site)
-    result = engine.build(ROOT, site, "mkdocs.yml", env={"SITE_URL": url})
+    result = engine.build(ROOT, site, "mkdocs.yml", env={"SITE_URL": url}, engine=os.environ.get("SITE_ENGINE", "mkdocs"))
     assert result.ok, f"strict build failed:\n{result.output}"
     yield url
     server.stop()

@@ -35,11 +35,21 @@ def test_a_click_on_a_menu_label_opens_its_sub_menu_without_sending_focus_to_a_h
         assert page.evaluate("window.scrollY") == 0
 
 
+def beside_the_drawer(page) -> tuple[float, float]:
+    """A point on the backdrop, halfway between the open drawer's edge and the backdrop's (not the window's: a
+    theme may keep room for a scroll bar there)."""
+    return page.evaluate("""() => {
+        const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
+        const backdrop = document.querySelector('.md-overlay').getBoundingClientRect();
+        return [(drawer.right + backdrop.right) / 2, 400];
+    }""")
+
+
 def test_the_backdrop_behind_the_open_menu_closes_it_and_is_no_label(browser, site_url):
     with browser_page(browser, 375) as page:
         open_phone_menu(page, site_url, "tips/")
         assert page.evaluate("document.querySelectorAll('label.md-overlay, label.md-search__overlay').length") == 0
-        page.mouse.click(360, 400)  # beside the drawer, on the backdrop
+        page.mouse.click(*beside_the_drawer(page))  # on the backdrop
         wait_for(page, "() => !document.getElementById('__drawer').checked")
 
 
@@ -76,7 +86,7 @@ def test_without_javascript_the_phone_menu_still_opens_and_closes_with_its_label
         menu_link = page.locator(".md-sidebar--primary a.md-nav__link[href='../good-practice/']")
         expect(menu_link).to_be_visible()
         scrolled = page.evaluate("window.scrollY")
-        page.mouse.click(360, 400)  # the backdrop beside the drawer, a label while no script runs
+        page.mouse.click(*beside_the_drawer(page))  # the backdrop beside the drawer, a label while no script runs
         expect(menu_link).to_be_hidden()
         assert page.evaluate("window.scrollY") == scrolled  # closing did not jump to the top of the page
 

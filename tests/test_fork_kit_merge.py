@@ -53,8 +53,8 @@ def test_make_update_merges_upstream_content_data_theme_and_workflow_changes_wit
                                 resources.read_text(encoding="utf-8"), count=1), encoding="utf-8")
     (upstream / "data" / "guidelines.yml").write_text(
         (upstream / "data" / "guidelines.yml").read_text(encoding="utf-8") + NEW_TOPIC, encoding="utf-8")
-    edit(upstream / "overrides" / "main.html", "{% block content %}\n",
-         "{% block content %}\n  <p class=\"upstream-theme-change\">Theme changed upstream.</p>\n")
+    edit(upstream / "overrides" / "main.html", "{% block extrahead %}\n",
+         "{% block extrahead %}\n  <meta name=\"upstream-theme-change\" content=\"Theme changed upstream.\">\n")
     edit(upstream / ".github" / "workflows" / "deploy.yml", "timeout-minutes: 20", "timeout-minutes: 40")
     commit_all(upstream, "Upstream improvements")
 
@@ -84,7 +84,7 @@ def test_make_update_merges_upstream_content_data_theme_and_workflow_changes_wit
     assert "A new upstream paragraph about tips." in (site / "tips" / "index.html").read_text(encoding="utf-8")
     assert "Updated upstream." in (site / "resources" / "index.html").read_text(encoding="utf-8")
     ours = (site / "our-guidelines" / "index.html").read_text(encoding="utf-8")
-    assert 'class="upstream-theme-change"' in ours
+    assert 'name="upstream-theme-change"' in ours
     assert '<section class="guideline guideline--to-decide" id="guideline-team-meetings"' in ours
     assert "Oak Tree Youth Group" in ours
     assert "timeout-minutes: 40" in (fork / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
