@@ -313,6 +313,21 @@ def test_the_blank_worksheet_still_prints_when_asked_for(page, site_url):
     expect(page.locator("[data-guidelines-document]")).to_be_hidden()
 
 
+def test_the_blank_worksheet_prints_lines_to_sign_off_the_guidelines_and_the_screen_asks_instead(page, site_url):
+    open_worksheet(page, site_url)
+    sign_off = page.locator(".guidelines__sign-off")
+    expect(sign_off).to_be_hidden()  # on screen, "About your guidelines" asks for the same
+    expect(page.locator("#guidelines-agreed-by")).to_be_visible()
+    page.evaluate("document.documentElement.setAttribute('data-print', 'worksheet')")  # as its button does
+    page.emulate_media(media="print")
+    expect(sign_off).to_be_visible()
+    for line in ("Agreed by", "Signature", "Date agreed", "Date of the next review", "Safeguarding lead"):
+        expect(sign_off.locator("dt", has_text=line).first).to_be_visible()
+    assert sign_off.locator("dd").first.evaluate("e => e.getBoundingClientRect().height") > 20  # room to write
+    page.evaluate("document.documentElement.setAttribute('data-print', 'guidelines')")  # the group's own document
+    expect(sign_off).to_be_hidden()
+
+
 def test_without_javascript_the_worksheet_reads_and_prints_as_a_plain_worksheet(browser, site_url):
     with browser_page(browser, 1280, java_script_enabled=False) as page:
         page.goto(site_url + WORKSHEET)
@@ -322,6 +337,7 @@ def test_without_javascript_the_worksheet_reads_and_prints_as_a_plain_worksheet(
         expect(page.locator("[data-guidelines-document]")).to_be_hidden()
         page.emulate_media(media="print")
         expect(page.locator(".guideline__write-in").first).to_be_visible()
+        expect(page.locator(".guidelines__sign-off")).to_be_visible()
 
 
 # --- reviews that are not lost -------------------------------------------------------------------

@@ -111,3 +111,23 @@ def test_the_worksheet_on_an_organisations_copy_names_its_lead_instead_of_asking
     assert book["organisation"]["lead"]["name"] == "Sam Okafor" and book["organisation"]["name"] == "Riverside Youth Club"
     upstream = str(render.guidelines_worksheet(DATA))
     assert 'id="guidelines-lead-name"' in upstream and "organisation" not in render.worksheet_book(DATA)
+
+
+def sign_off(markup) -> str:
+    found = re.search(r'<section class="guidelines__sign-off".*?</section>', str(markup), re.S)
+    assert found, "the worksheet has no lines for signing off the guidelines"
+    return text(found.group(0))
+
+
+def test_the_blank_worksheet_has_lines_for_who_agreed_the_guidelines_when_and_the_lead():
+    upstream = sign_off(render.guidelines_worksheet(DATA))
+    for line in ("Agreed by (name and role", "Signature", "Date agreed", "Date of the next review",
+                 "Safeguarding lead (name and role)", "Their phone number and email address"):
+        assert line in upstream
+    loaded = load_organisation(EXAMPLE, DATA.guidelines_file)
+    own = sign_off(render.guidelines_worksheet(DATA, organisation=loaded.details))
+    lead = loaded.details.safeguarding_lead
+    assert f"Safeguarding lead {lead.name}, {lead.role}, {lead.phone}" in own  # already known: printed, not asked
+    assert "Safeguarding lead (name and role)" not in own
+    assert "guidelines__sign-off" not in str(render.guidelines(DATA.rules(), DATA.guidelines_file, loaded.guidelines,
+                                                              loaded.details))  # "Our guidelines" has its record
