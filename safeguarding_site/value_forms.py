@@ -145,6 +145,22 @@ def phone_problem(value: str, name: str) -> str | None:
             f" check it and write it {like}")
 
 
+def _spaced_email_advice(text: str, name: str, like: str) -> str:
+    """What to write for an address with a space in it: the one word that is an address (a name written beside
+    it: "Priya safeguarding@..."), the address with "at" and "dot" written as signs, or the address alone. Spaces
+    are never just taken out: "Priya safeguarding@..." is not Priyasafeguarding@..."""
+    words = text.split()
+    addresses = [word.strip(",;()") for word in words if re.fullmatch(EMAIL_PATTERN, word.strip(",;()"))]
+    if len(addresses) == 1:
+        return f"write only the address, {line(name, addresses[0])} (check that this is the whole address)"
+    if len(addresses) > 1:
+        return f"write one address, {line(name, addresses[0])}"
+    spelled = re.sub(r"\s*\b(?:at)\b\s*", "@", re.sub(r"\s*\b(?:dot)\b\s*", ".", text, flags=re.I), flags=re.I)
+    if not addresses and re.fullmatch(EMAIL_PATTERN, spelled):
+        return f"write the address with the signs, {line(name, spelled)}"
+    return f"write the address alone, with no spaces, {like}"
+
+
 def email_problem(value: str, name: str) -> str | None:
     text = str(value).strip()
     like = f"like {line(name, 'name@your-organisation.org.uk')}"
@@ -156,7 +172,7 @@ def email_problem(value: str, name: str) -> str | None:
         found = re.search(r"<\s*([^<>\s]+@[^<>\s]+)\s*>", text)
         return f"has more than the address in it: write only the address, {'as ' + line(name, found[1]) if found else like}"
     if re.search(r"\s", text):
-        return f"'{text}' has a space in it, and an email address has none: write {line(name, ''.join(text.split()))}"
+        return f"'{text}' has a space in it, and an email address has none: {_spaced_email_advice(text, name, like)}"
     if "@" not in text:
         return f"'{text}' has no @ in it: write the whole address, {like}"
     if text.count("@") > 1:

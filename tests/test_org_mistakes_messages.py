@@ -77,6 +77,16 @@ MISTAKES = {
                         "email: safeguarding.riverside-youth.example.org",
                         r"line 31, field 'safeguarding_lead.email': 'safeguarding.riverside-youth.example.org' has no"
                         r" @ in it: write the whole address, like email: name@your-organisation.org.uk"),
+    "email with a name beside it": ("email: safeguarding@riverside-youth.example.org",
+                                    "email: Priya safeguarding@riverside-youth.example.org",
+                                    r"field 'safeguarding_lead.email': 'Priya safeguarding@riverside-youth.example.org'"
+                                    r" has a space in it, and an email address has none: write only the address, email:"
+                                    r" safeguarding@riverside-youth.example.org \(check"),
+    "email with 'at' in words": ("email: safeguarding@riverside-youth.example.org",
+                                 "email: safeguarding at riverside-youth.example.org",
+                                 r"field 'safeguarding_lead.email': 'safeguarding at riverside-youth.example.org'"
+                                 r" has a space in it, and an email address has none: write the address with the signs,"
+                                 r" email: safeguarding@riverside-youth.example.org"),
     "email with mailto:": ("email: hello@riverside-youth.example.org", "email: mailto:hello@riverside-youth.example.org",
                            r"field 'contact.email': starts with 'mailto:', which the site adds itself: write email:"
                            r" hello@riverside-youth.example.org"),
