@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from safeguarding_site import build_summary
+from safeguarding_site import build_summary, page_links
 
 PROJECT = Path(__file__).resolve().parent.parent
 FORK_CONFIG = "mkdocs.org.yml"
@@ -269,9 +269,7 @@ def located(text: str, project: Path | None, config: Path | None) -> str:
                       next((n for n, line in enumerate(lines, 1) if target in line), None))
         where = f"{name}, line {number}" if number else name
         if "target is not found" in match["rest"]:
-            return (f"{where}: the link '{target}' leads to no page or file of the site. Link to another page by"
-                    " its file name, such as [useful tips](tips.md), and to a picture by its place beside the"
-                    " pages, such as assets/logo.svg")
+            return f"{where}: the link '{target}' leads to no page or file of the site. {page_links.ADVICE}"
         return f"{where}: this page contains {match['what']} '{target}'{match['rest']}"
     return text
 

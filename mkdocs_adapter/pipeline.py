@@ -79,6 +79,7 @@ class Prepared:
     nav: list | None = None  # the menu, with an organisation's own section after Home
     watch: list[Path] = field(default_factory=list)  # what `make serve` rebuilds on, besides the pages
     theme_styles: tuple[str, ...] = ()  # styles the engine's theme script adds to pages, allowed by their hash
+    place_links: list = field(default_factory=list)  # links to a place in a page, checked once the pages are built
 
     @property
     def project(self) -> Path:
@@ -236,6 +237,19 @@ def check_links(prepared: Prepared, pages: dict[str, Path | str], files: set[str
             label = source.relative_to(project).as_posix() if source.is_relative_to(project) else source.as_posix()
             texts[path] = (label, source.read_text(encoding="utf-8"), 0)
     page_links.check(texts, files)
+    prepared.place_links = page_links.place_links(texts, files)
+
+
+def check_places(site_dir: Path, prepared: Prepared) -> None:
+    """Once the pages are built: every link to a place in a page (page.md#place) finds that place there, with the
+    same message on every engine."""
+    def places_of(page: str) -> set[str] | None:
+        built = Path(site_dir) / page_links.built_path(page)
+        return page_links.ids_in(built.read_text(encoding="utf-8")) if built.is_file() else None
+
+    problems = page_links.missing_places(prepared.place_links, places_of)
+    if problems:
+        raise DataErrors(problems, where="a page's links")
 
 
 def _own_files(folder: Path) -> list[str]:

@@ -112,4 +112,5 @@ class SafeguardingPlugin(BasePlugin):
     def on_post_build(self, config) -> None:
         with as_plugin_error():  # after the pages, so that what they had to say (a review overdue) is said too
             pipeline.check_links(self.prepared, self.pages, self.files)
+            pipeline.check_places(Path(config.site_dir), self.prepared)
         pipeline.finish_site(Path(config.site_dir), self.prepared)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from safeguarding_site import page_macros
+from safeguarding_site import page_links, page_macros
 from safeguarding_site.errors import BuildProblem, DataErrors
 
 from . import engine, pipeline
@@ -58,12 +58,7 @@ def page_label(project: Path, path: Path) -> str:
     return path.relative_to(project).as_posix() if path.is_relative_to(project) else path.as_posix()
 
 
-def dest_of(page: str) -> str:
-    """Where a page ends up in the built site, with folder addresses as mkdocs.yml has them (tips.md -> tips/)."""
-    stem = page[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
+dest_of = page_links.built_path  # where a page ends up in the built site (tips.md -> tips/index.html)
 
 
 def lay_out(prepared: pipeline.Prepared, work: Path, today: date) -> tuple[dict[str, tuple], list[str]]:
@@ -166,6 +161,7 @@ def injected_styles(built: Path) -> tuple[str, ...]:
 def finish(prepared: pipeline.Prepared, built: Path, pages: dict[str, tuple]) -> None:
     """Each built page finished as on MkDocs, the style Zensical's search adds allowed by its hash; the design
     Zensical copied but the pages do not use dropped; then the stylesheets."""
+    pipeline.check_places(built, prepared)
     prepared.theme_styles = injected_styles(built)
     security_policy = prepared.settings.extra.get("content_security_policy", True)
     for path in sorted(built.rglob("*.html")):

@@ -119,6 +119,8 @@ MISTAKES = {
     "an id no checklist has": ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tipz") }}'),
     "a macro call not closed": ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tips" }}'),
     "a link to no page": ("docs/tips.md", "(glossary.md#facebook-wall)", "(glossery.md#facebook-wall)"),
+    "a link to no place in its page": ("docs/tips.md", "(glossary.md#facebook-wall)", "(glossary.md#facebook-walls)"),
+    "a link that starts with /": ("docs/tips.md", "(glossary.md#facebook-wall)", "(/glossary/#facebook-wall)"),
     "front matter not closed": ("docs/tips.md", "review_in: 12 months\n---", "review_in: 12 months\n--"),
     "a field the data does not know": ("data/resources.yml", "    offers: A report", "    offer: A report"),
     "a rule naming no tip": ("data/guidelines.yml", "tip: tip-keep-records", "tip: tip-keep-record"),
@@ -140,6 +142,22 @@ def test_the_same_mistake_gets_the_same_plain_message_on_both_engines(tmp_path, 
         said[name] = result.problems
         assert said[name] and file in said[name][0], (name, result.output[-2000:])
     assert said["mkdocs"] == said["zensical"]
+    assert not any("Traceback" in line for line in said["mkdocs"])
+
+
+def test_links_to_a_place_a_page_lacks_or_starting_with_a_slash_are_named_with_what_to_write(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / "tips.md"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("(glossary.md#facebook-wall)")].count("\n") + 1
+    path.write_text(text.replace("(glossary.md#facebook-wall)", "(glossary.md#facebook-walls)", 1), encoding="utf-8")
+    said = "\n".join(engine.build(project, tmp_path / "site", "mkdocs.yml", quiet=False).problems)
+    assert f"docs/tips.md, line {line}:" in said
+    assert "glossary.md has no heading or place with that name: write #facebook-wall, if that is the heading" in said
+    path.write_text(text.replace("(glossary.md#facebook-wall)", "(/glossary/)", 1), encoding="utf-8")
+    said = "\n".join(engine.build(project, tmp_path / "site", "mkdocs.yml", quiet=False).problems)
+    assert f"docs/tips.md, line {line}: the link '/glossary/' starts with /" in said
+    assert "your-name.github.io/your-copy/" in said and "[useful tips](tips.md)" in said
 
 
 def test_an_organisations_mistake_gets_the_same_message_on_both_engines(tmp_path):
