@@ -257,6 +257,25 @@ def first_visit(browser, served: Served, path: str, width: int = 412, height: in
     return visit
 
 
+PAGE_TEXT_USUAL = 8 * 1024  # a page's own HTML, gzip, as most of the site's pages weigh
+
+
+def weight_advice(path: str, visit: Visit) -> str:
+    """What to do about a page over the limit, from what makes it heavy: its pictures, its own text, or the
+    site's own scripts, stylesheet and search, which an editor cannot make smaller (the theme's script of
+    `ENGINE=zensical` is about 20 KB more than Material 9's)."""
+    page = path.strip("/")
+    pictures = sum(size for address, size in visit.sizes.items()
+                   if Path(address.split("?")[0]).suffix.lower() in PICTURES)
+    text = sum(size for address, size in visit.sizes.items()
+               if address.strip("/") in (page, page + "/index.html", page.removesuffix("index.html").strip("/")))
+    if pictures + max(0, text - PAGE_TEXT_USUAL) >= visit.total - FIRST_VISIT_LIMIT:
+        return "make pictures smaller or split a long page"
+    return ("most of it is the site's own scripts, stylesheet and search, not this page's text or pictures: if you"
+            " build with ENGINE=zensical, publish with the default engine (MkDocs), whose pages weigh less;"
+            " otherwise tell the project this copy came from")
+
+
 def weight_findings(path: str, visit: Visit, limit: int = FIRST_VISIT_LIMIT,
                     sources: dict[str, str] | None = None) -> list[Finding]:
     sources = sources or {}
@@ -265,8 +284,8 @@ def weight_findings(path: str, visit: Visit, limit: int = FIRST_VISIT_LIMIT,
         largest = sorted(visit.sizes.items(), key=lambda item: -item[1])[:3]
         named = ", ".join(f"{url} {size_in_words(size)}" for url, size in largest)
         findings.append(Finding(path, "weight", f"a first visit downloads {visit.total:,} bytes (gzip, search"
-                                f" included), over the limit of {limit:,}: the largest are {named}; make pictures"
-                                " smaller or split a long page", sources.get(path)))
+                                f" included), over the limit of {limit:,}: the largest are {named};"
+                                f" {weight_advice(path, visit)}", sources.get(path)))
     for url in dict.fromkeys(visit.failed):
         findings.append(Finding(path, "links", f"the page asks for '{url}', which is not there", sources.get(path)))
     findings += policy_findings(path, visit.violations, visit.errors, "first visit", sources)

@@ -113,3 +113,17 @@ def test_without_java_the_check_says_what_is_missing_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines()[-1] == ("make check: the W3C HTML validator needs Java, which is"
                                                       " missing: run `make java` (Debian's default-jre-headless)")
     assert "Traceback" not in result.stderr
+
+
+def test_a_page_over_the_weight_limit_is_told_what_makes_it_heavy():
+    site_code = {"assets/javascripts/bundle.0123abcd.min.js": 58_000, "assets/stylesheets/site.css": 13_400,
+                 "assets/javascripts/workers/search.a7633da7.min.js": 12_300, "search/search_index.json": 11_200,
+                 "assets/javascripts/guidelines.js": 11_400, "assets/javascripts/site.js": 5_200}
+    heavy_code = browser_checks.Visit(sizes={**site_code, "guidelines-worksheet/": 12_500})
+    said = browser_checks.weight_findings("/guidelines-worksheet/", heavy_code)[0].message
+    assert "most of it is the site's own scripts, stylesheet and search" in said
+    assert "publish with the default engine (MkDocs)" in said
+    lighter = {address: size // 2 for address, size in site_code.items()}
+    heavy_picture = browser_checks.Visit(sizes={**lighter, "camp/": 7_000, "assets/camp.jpg": 90_000})
+    said = browser_checks.weight_findings("/camp/", heavy_picture)[0].message
+    assert said.endswith("make pictures smaller or split a long page") and "assets/camp.jpg 90 KB" in said
