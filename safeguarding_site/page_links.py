@@ -19,6 +19,13 @@ from .errors import DataError, DataErrors
 
 # [text](target "title") and ![alt](target).
 MARKDOWN_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+# ![alt](target){ attributes }: a picture, with what a screen reader says of it.
+PICTURE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)"
+                     r"(?P<attributes>[ \t]*\{[^}\n]*\})?")
+DECORATION = re.compile(r"""role\s*=\s*["']?(?:presentation|none)\b|aria-hidden\s*=\s*["']?true""")
+NO_WORDS = ("has no text alternative, so a screen reader cannot say what it shows: describe it between the square"
+            " brackets, like ![Volunteers at our summer fair](assets/fair.jpg); a picture that only decorates the"
+            ' page takes { role="presentation" } after it')
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 ADVICE = ("Link to another page by its file name, such as [useful tips](tips.md), and to a picture by its place"
@@ -44,6 +51,30 @@ def built_path(page: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem + ".html"
     return stem + "/index.html"
+
+
+def _lines(markdown: str):
+    """(line number, text) of each line of the page outside code."""
+    fenced = False
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, CODE_SPAN.sub("", line)
+
+
+def pictures_without_words(pages: dict[str, tuple[str, str, int]]) -> list[DataError]:
+    """Each Markdown picture with nothing between its brackets that is not marked as decoration: it would be
+    published with alt="", which a screen reader skips as if the picture were not there."""
+    problems = []
+    for _, (label, markdown, offset) in sorted(pages.items()):
+        for number, text in _lines(markdown):
+            for match in PICTURE.finditer(text):
+                if match["alt"].strip() or "{{" in match["target"] or DECORATION.search(match["attributes"] or ""):
+                    continue
+                problems.append(DataError(label, f"the picture '{match['target']}' {NO_WORDS}", line=number + offset))
+    return problems
 
 
 def _targets(markdown: str):
@@ -103,7 +134,7 @@ def _nearly(wanted: str, folder: str, files: set[str]) -> str:
 
 
 def check(pages: dict[str, tuple[str, str, int]], files: set[str]) -> None:
-    problems = broken_links(pages, files)
+    problems = broken_links(pages, files) + pictures_without_words(pages)
     if problems:
         raise DataErrors(problems, where="a page's links")
 

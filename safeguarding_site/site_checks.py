@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .page_links import NO_WORDS
+
 # A first visit's weight: the gzip bytes of everything a first visit to a page downloads, as the server
 # sends them, search and Material's script included (DESIGN.md, "Page weight"). The aim is 90 KB, which
 # `make bench` prints each page type against; the pages with a tool are over it since the guidelines'
@@ -156,10 +158,7 @@ def pictures_without_text(site: Path, base_path: str = "/", sources: dict[str, s
                 continue
             target = _target(page, picture.get("src") or "", base_path)
             named = target[0] if target and target[0] != "\0outside" else picture.get("src")
-            findings.append(Finding(page, "pictures", f"the picture '{named}' has no text alternative,"
-                                    " so a screen reader cannot say what it shows: describe it between the square"
-                                    " brackets, like ![Volunteers at our summer fair](assets/fair.jpg); a picture"
-                                    ' that only decorates the page takes { role="presentation" } after it',
+            findings.append(Finding(page, "pictures", f"the picture '{named}' {NO_WORDS}",
                                     sources.get(page)))
     return findings
 

@@ -120,6 +120,8 @@ MISTAKES = {
     "a macro call not closed": ("docs/tips.md", '{{ checklist("tips") }}', '{{ checklist("tips" }}'),
     "a link to no page": ("docs/tips.md", "(glossary.md#facebook-wall)", "(glossery.md#facebook-wall)"),
     "a link to no place in its page": ("docs/tips.md", "(glossary.md#facebook-wall)", "(glossary.md#facebook-walls)"),
+    "a picture without words": ("docs/tips.md", "(glossary.md#facebook-wall)",
+                                "(glossary.md#facebook-wall) ![](assets/images/favicon.svg)"),
     "a link that starts with /": ("docs/tips.md", "(glossary.md#facebook-wall)", "(/glossary/#facebook-wall)"),
     "front matter not closed": ("docs/tips.md", "review_in: 12 months\n---", "review_in: 12 months\n--"),
     "a field the data does not know": ("data/resources.yml", "    offers: A report", "    offer: A report"),
@@ -145,7 +147,7 @@ def test_the_same_mistake_gets_the_same_plain_message_on_both_engines(tmp_path, 
     assert not any("Traceback" in line for line in said["mkdocs"])
 
 
-def test_links_to_a_place_a_page_lacks_or_starting_with_a_slash_are_named_with_what_to_write(tmp_path):
+def test_links_to_a_place_a_page_lacks_or_starting_with_a_slash_and_pictures_without_words_are_named(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "docs" / "tips.md"
     text = path.read_text(encoding="utf-8")
@@ -158,6 +160,11 @@ def test_links_to_a_place_a_page_lacks_or_starting_with_a_slash_are_named_with_w
     said = "\n".join(engine.build(project, tmp_path / "site", "mkdocs.yml", quiet=False).problems)
     assert f"docs/tips.md, line {line}: the link '/glossary/' starts with /" in said
     assert "your-name.github.io/your-copy/" in said and "[useful tips](tips.md)" in said
+    path.write_text(text.replace("(glossary.md#facebook-wall)", "(glossary.md) ![ ](assets/images/favicon.svg)", 1),
+                    encoding="utf-8")
+    said = "\n".join(engine.build(project, tmp_path / "site", "mkdocs.yml", quiet=False).problems)
+    assert (f"docs/tips.md, line {line}: the picture 'assets/images/favicon.svg' has no text alternative, so a screen"
+            " reader cannot say what it shows: describe it between the square brackets") in said
 
 
 def test_an_organisations_mistake_gets_the_same_message_on_both_engines(tmp_path):
