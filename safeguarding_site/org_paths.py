@@ -10,7 +10,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path, PurePosixPath
 
-from .value_forms import line
+import re
+
+from .value_forms import PATH_PATTERN, line, suggested_file_name
 
 
 def exact_file(folder: Path, path: str) -> bool:
@@ -63,6 +65,12 @@ def missing_file(org_dir: Path, path: str, field_name: str, org_label: str = "or
     close = difflib.get_close_matches(path.lower(), [name.lower() for name in in_docs], n=1, cutoff=0.75)
     if close:
         found = next(name for name in in_docs if name.lower() == close[0])
+        if not re.fullmatch(PATH_PATTERN, found):  # its name would fail as soon as it is written: say both at once
+            better = suggested_file_name(found)
+            return (f"{missing}; {org_label}/docs/{found} nearly matches, but its name has spaces or other"
+                    f" characters a web address cannot hold: rename it to {PurePosixPath(better).name} (on GitHub:"
+                    f" upload it again with that name, then delete the old one) and write"
+                    f" {line(field_name, better)}, if that is the one")
         return f"{missing}; {org_label}/docs/{found} nearly matches: write {line(field_name, found)}, if that is the one"
     folder = PurePosixPath(wanted).parent
     hint = ("put the file there (on GitHub: open that folder, then Add file, Upload files), or correct the path"

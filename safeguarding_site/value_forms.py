@@ -90,8 +90,8 @@ def path_problem(value: str, name: str) -> str | None:
     else:
         odd = "".join(dict.fromkeys(ch for ch in text if not re.match(r"[A-Za-z0-9_./-]", ch)))
         reason = f"has characters a web address cannot hold safely ({' '.join(odd)})"
-    return (f"'{text}' {reason}: rename the file to {PurePosixPath(better).name} (lower-case letters, digits and"
-            f" hyphens) and write {line(name, better)}")
+    return (f"'{text}' {reason}: give the file a name with lower-case letters, digits and hyphens only, such as"
+            f" {PurePosixPath(better).name}, and write {line(name, better)}")
 
 
 def colour_problem(value: str, name: str) -> str | None:

@@ -104,7 +104,8 @@ MISTAKES = {
     # paths
     "logo with a space in its name": (LOGO, "logo: assets/Riverside Logo.svg",
                                       r"line 11, field 'logo': 'assets/Riverside Logo.svg' has a space in it, which a"
-                                      r" web address cannot hold: rename the file to riverside-logo.svg .* and write"
+                                      r" web address cannot hold: give the file a name with lower-case letters, digits"
+                                      r" and hyphens only, such as riverside-logo.svg, and write"
                                       r" logo: assets/riverside-logo.svg"),
     "logo in other capitals": (LOGO, "logo: assets/Riverside-Logo.svg",
                                r"field 'logo': there is no file org/docs/assets/Riverside-Logo.svg, but there is"
@@ -151,6 +152,19 @@ def test_each_mistake_in_organisation_yml_gets_one_message_with_what_to_write(tm
     where = r"org/data/organisation\.yml, " + ("" if expected.startswith("line") else r"line \d+, ")
     assert re.search(where + expected, said), said
     assert said.count("org/data/organisation.yml") == 1, f"one message, not several: {said}"
+
+
+def test_a_logo_uploaded_with_spaces_in_its_name_is_renamed_in_one_round(tmp_path, topics):
+    org = org_copy(tmp_path)
+    assets = org / "docs" / "assets"
+    (assets / "riverside-logo.svg").rename(assets / "Riverside Logo.svg")  # as a volunteer's computer named it
+    said = message(org, topics)
+    assert re.search(r"line 11, field 'logo': there is no file org/docs/assets/riverside-logo.svg; org/docs/assets/"
+                     r"Riverside Logo.svg nearly matches, but its name has spaces .* rename it to riverside-logo.svg"
+                     r" \(on GitHub: upload it again with that name, then delete the old one\) and write"
+                     r" logo: assets/riverside-logo.svg", said), said
+    (assets / "Riverside Logo.svg").rename(assets / "riverside-logo.svg")  # doing as it says is enough
+    load_organisation(org, topics, "org")
 
 
 def test_a_file_saved_as_windows_1252_is_named_with_its_line_and_how_to_save_it(tmp_path, topics):
