@@ -25,9 +25,17 @@ if ! git remote get-url "$remote" >/dev/null 2>&1; then
   exit 1
 fi
 if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
-  echo "make update: you have changes that are not committed yet. Commit them first (git add org mkdocs.org.yml" >&2
-  echo "&& git commit -m \"Our changes\"), then run make update again. These are the files:" >&2
+  echo "make update: you have changes that are not committed yet. These are the files:" >&2
   git status --short --untracked-files=no >&2
+  outside=$(git diff --name-only HEAD | grep -v -e '^org/' -e '^mkdocs\.org\.yml$' || true)
+  if [ -n "$outside" ]; then
+    echo "Some are outside org/ and mkdocs.org.yml, where our updates change files too, so they would clash:" >&2
+    echo "$outside" | sed 's/^/  /' >&2
+    echo "Make your own version in org/ instead (org/docs/index.md takes the place of docs/index.md), then undo" >&2
+    echo "the change here with: git checkout -- FILE" >&2
+  fi
+  echo "Commit your changes in org/ first (git add org mkdocs.org.yml && git commit -m \"Our changes\")," >&2
+  echo "then run make update again." >&2
   exit 1
 fi
 

@@ -123,3 +123,25 @@ def test_the_update_merges_whatever_pull_settings_this_git_has(tmp_path):
     assert (fork / "page.md").read_text(encoding="utf-8") == "upstream, improved\n"
     assert git(fork, "log", "--merges", "--format=%an").stdout.strip() == "Site update"
     assert "Ours" in git(fork, "log", "--format=%s").stdout
+
+
+def test_make_update_with_an_uncommitted_change_outside_org_says_to_make_it_in_org(tmp_path):
+    upstream, fork = tmp_path / "upstream", tmp_path / "fork"
+    upstream.mkdir()
+    git(upstream, "init", "--quiet", "--initial-branch=main")
+    (upstream / "docs").mkdir()
+    (upstream / "docs" / "index.md").write_text("upstream\n", encoding="utf-8")
+    (upstream / "org").mkdir()
+    (upstream / "org" / "notes.md").write_text("ours\n", encoding="utf-8")
+    commit_all(upstream, "Upstream")
+    git(tmp_path, "clone", "--quiet", str(upstream), str(fork))
+    git(fork, "remote", "add", "upstream", str(upstream))
+    (fork / "docs" / "index.md").write_text("our own home page\n", encoding="utf-8")
+    (fork / "org" / "notes.md").write_text("ours, changed\n", encoding="utf-8")
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "update.sh")], cwd=fork, capture_output=True, text=True,
+                            timeout=120, env=environment())
+    assert result.returncode == 1
+    said = result.stderr
+    assert "Some are outside org/ and mkdocs.org.yml" in said and "\n  docs/index.md\n" in said
+    assert "org/docs/index.md takes the place of docs/index.md" in said and "git checkout -- FILE" in said
+    assert "\n  org/notes.md\n" not in said.split("Some are outside")[1]  # only the files outside org/ are named there
