@@ -30,7 +30,7 @@ from .models import (
     StatisticsFile,
     StatisticSource,
 )
-from .value_forms import line, quoted
+from .value_forms import date_problem, line, quoted
 from .yaml_source import NotADate, YamlSource, read_yaml, strings
 
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -181,6 +181,8 @@ def _plain(error: dict, at: FieldAt | None = None, written: str | None = None) -
                 f" {error['loc'][-1]}: {error['input']}")
     if kind == "date_type" and isinstance(error.get("input"), NotADate):
         return f"is not a day on the calendar ({error['input']}): check the day and the month, written YYYY-MM-DD"
+    if kind in ("date_type", "date_from_datetime_parsing") and "input" in error:
+        return date_problem(error["input"], name)
     text = PLAIN.get(kind, error["msg"].lower())
     if kind in ("string_type", "int_type", "bool_type") and "input" in error:
         text += f" (it is {error['input']!r})"

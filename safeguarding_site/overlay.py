@@ -6,6 +6,7 @@ another engine's adapter could apply it just the same (a generated config and a 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,9 +52,12 @@ def _choice_problems(org: OrganisationData, topics: GuidelinesFile, source: Yaml
         where = ("choices", entry_id)
         entry = topics.entry(entry_id)
         if entry is None:
+            ids = [entry.id for entry in [*topics.topics, *topics.rules]]
+            close = difflib.get_close_matches(str(entry_id).lower().replace("_", "-").replace(" ", "-"), ids, n=1)
+            instead = f": did you mean '{close[0]}'?" if close else f" ({known})"
             problems.append(DataError(
                 source.label, f"'{entry_id}' is not one of the guideline topics or rules in data/guidelines.yml"
-                f" ({known})", field=f"choices.{entry_id}", line=source.line_of(where)))
+                f"{instead}", field=f"choices.{entry_id}", line=source.line_of(where)))
             continue
         if isinstance(entry, GuidelineRule):
             if (choice.wording or choice.follow_up) and not entry.follow_up:

@@ -196,7 +196,9 @@ def page_review(page: PageSource, meta: dict, today: date) -> Review:
     try:
         return review_of(meta, today)
     except ReviewError as exc:
-        raise BuildProblem(f"Problem in {page.label}: {exc}") from None
+        found = re.search(rf"^{exc.field}\s*:", page.source, re.M) if exc.field else None
+        where = f"{page.label}, line {page.source.count(chr(10), 0, found.start()) + 1}" if found else page.label
+        raise BuildProblem(f"Problem in {where}: {exc}") from None
 
 
 def problems_found(problems: list[str]) -> None:

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import ValidationError
 
 from .models import PageReview
+from .value_forms import date_problem
 
 PERIOD = re.compile(r"^\s*([1-9][0-9]*)\s+(day|week|month|year)s?\s*$")
 # Dates for readers, UK style ("29 November 2026"). The browser writes them with the same settings,
@@ -27,7 +28,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 class ReviewError(ValueError):
-    """A page's review front matter is missing or malformed."""
+    """A page's review front matter is missing or malformed; `field` names the field at fault."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,11 @@ def review_of(meta: dict, today: date) -> Review:
         name = error["loc"][0]
         if error["type"] == "missing" or fields.get(name) is None:
             example = "last_reviewed: 2026-11-29" if name == "last_reviewed" else "review_in: 12 months"
-            raise ReviewError(f"front matter field '{name}' is missing (for example {example})") from None
+            raise ReviewError(f"front matter field '{name}' is missing (for example {example})", name) from None
         if name == "last_reviewed":
-            raise ReviewError(f"front matter field 'last_reviewed' should be a date written YYYY-MM-DD, "
-                              f"not {fields[name]!r}") from None
+            raise ReviewError(f"front matter field 'last_reviewed' is {fields[name]!r}, which"
+                              f" {date_problem(fields[name], 'last_reviewed')}", name) from None
         raise ReviewError(f"front matter field 'review_in' should be a period like '6 months' or '1 year', "
-                          f"not {fields[name]!r}") from None
+                          f"not {fields[name]!r}", name) from None
     due = add_period(checked.last_reviewed, checked.review_in)
     return Review(checked.last_reviewed, checked.review_in, due, overdue=today >= overdue_from(due))

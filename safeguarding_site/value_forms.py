@@ -8,6 +8,7 @@ as validators (field_kinds.py), so what is refused and what the message says can
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -209,3 +210,37 @@ def text_problem(value: str, name: str) -> str | None:
     if not str(value).strip():
         return "must not be empty: write the text, or delete the line where it is optional"
     return None
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
+
+def iso_date(written: object) -> str | None:
+    """A date as people in the UK write it (3/11/2026, 03-11-2026, 3 November 2026, 3rd Nov 2026, 2026/11/03), as
+    YYYY-MM-DD; None when it is not one."""
+    text = str(written).strip().lower()
+    numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
+    year_first = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", text)
+    worded = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,})\.?,?\s+(\d{4})", text)
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+    elif year_first:
+        year, month, day = (int(part) for part in year_first.groups())
+    elif worded:
+        day, year = int(worded[1]), int(worded[3])
+        month = next((n for n, name in enumerate(MONTHS, 1) if name.startswith(worded[2])), 0)
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_problem(written: object, name: str) -> str:
+    """What to write for a date that is not written YYYY-MM-DD: the reader's own date turned round where it can be."""
+    iso = iso_date(written)
+    if iso:
+        return f"should be a date written YYYY-MM-DD: write {line(name, iso)}"
+    return f"should be a date written YYYY-MM-DD, like {line(name, date.today().replace(day=1).isoformat())}"

@@ -162,7 +162,10 @@ def line_of_macro(file: str, call: str) -> int:
     ("docs/tips.md", "review_in: 12 months\n---\n", "review_in: 12 months\n\n",
      "docs/tips.md: the front matter that starts on line 1 is never closed"),
     ("docs/tips.md", REVIEWED + "\n", "", "docs/tips.md: front matter field 'last_reviewed' is missing"),
-    ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md: front matter field 'review_in'"),
+    ("docs/tips.md", "review_in: 12 months", "review_in: soon", "docs/tips.md, line 5: front matter field 'review_in'"),
+    ("docs/tips.md", REVIEWED, "last_reviewed: 03/11/2026",
+     "docs/tips.md, line 4: front matter field 'last_reviewed' is '03/11/2026', which should be a date written"
+     " YYYY-MM-DD: write last_reviewed: 2026-11-03"),
     ("docs/tips.md", REVIEWED, "last_reviewed: 2026-13-45",
      "docs/tips.md: the front matter between the --- lines cannot be read: month must be in 1..12"),
     ("docs/tips.md", "title: Useful tips", "title: [Useful tips",

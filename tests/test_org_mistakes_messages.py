@@ -167,6 +167,21 @@ def test_a_logo_uploaded_with_spaces_in_its_name_is_renamed_in_one_round(tmp_pat
     load_organisation(org, topics, "org")
 
 
+@pytest.mark.parametrize("written", ["03/11/2026", "3 November 2026", "3rd Nov 2026", "3.11.2026"])
+def test_a_date_written_the_uk_way_is_turned_round_in_the_message(tmp_path, topics, written):
+    said = message(org_copy(tmp_path), topics, "agreed_on: 2026-11-03", f"agreed_on: {written}",
+                   file="data/our-guidelines.yml")
+    assert re.search(r"org/data/our-guidelines\.yml, line \d+, field 'agreed_on': should be a date written YYYY-MM-DD:"
+                     r" write agreed_on: 2026-11-03", said), said
+
+
+def test_a_guideline_id_written_with_capitals_or_underscores_is_pointed_to_the_right_one(tmp_path, topics):
+    said = message(org_copy(tmp_path), topics, "  personal-contact:", "  personal_contact:",
+                   file="data/our-guidelines.yml")
+    assert "'personal_contact' is not one of the guideline topics or rules in data/guidelines.yml: did you mean" \
+           " 'personal-contact'?" in said, said
+
+
 def test_a_file_saved_as_windows_1252_is_named_with_its_line_and_how_to_save_it(tmp_path, topics):
     said = message(org_copy(tmp_path), topics, "address:\n    - Riverside Community Centre",
                    "address:\n    - Riverside Café, £1 entry", encoding="cp1252")
