@@ -199,6 +199,7 @@ def unreadable_pages(docs: Path, label_prefix: str) -> list[DataError]:
 
 
 LEFTOVERS_WHERE = "your organisation's files"
+ORGANISATION_WHERE = "your organisation's details and pages"  # a mistake in them: "Problem in your organisation's..."
 
 
 def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str = "org",
@@ -214,18 +215,22 @@ def load_organisation(org_dir: Path, topics: GuidelinesFile, label_prefix: str =
                 for loc, line, message in yaml_mistakes.commented_out_blocks(source.data, source.lines, source.text)]
     problems += unreadable_pages(org_dir / "docs", label_prefix)
     if problems:
-        raise DataErrors(problems)
+        raise DataErrors(problems, where=ORGANISATION_WHERE)
     if example_dir is not None and org_dir.resolve() != Path(example_dir).resolve():
         problems = _leftovers(org_dir, sources, label_prefix, Path(example_dir))
         if problems:
             raise DataErrors(problems, where=LEFTOVERS_WHERE)
-    models = _validate_all(sources, ORG_MODELS)
+    try:
+        models = _validate_all(sources, ORG_MODELS)
+    except DataErrors as exc:
+        exc.where = ORGANISATION_WHERE
+        raise
     org = OrganisationData(details=models["organisation"], guidelines=models["our-guidelines"],
                            docs_dir=org_dir / "docs", label_prefix=label_prefix,
                            logo_line=sources["organisation"].line_of(("logo",)))
     problems = _organisation_checks(org, topics, sources, label_prefix)
     if problems:
-        raise DataErrors(problems)
+        raise DataErrors(problems, where=ORGANISATION_WHERE)
     org.notices.extend(rule_notices(org, topics, sources["our-guidelines"]))
     org.notices.extend(lead_notices(org, sources["our-guidelines"], label_prefix))
     for source in sources.values():

@@ -233,7 +233,7 @@ BAD_OVERLAY_DATA = {
     "unknown topic id": (
         GUIDELINES, "  channels:\n", "  chanels:\n",
         r"org/data/our-guidelines.yml, line \d+, field 'choices.chanels': 'chanels' is not one of the guideline"
-        r" topics or rules in data/guidelines.yml \(personal-contact, public-dealings,"),
+        r" topics or rules in data/guidelines.yml: did you mean 'channels'\?"),
     "unknown stance id": (
         GUIDELINES, "stance: not-identified", "stance: copy-everyone",
         r"org/data/our-guidelines.yml, line \d+, field 'choices.public-dealings.stance': 'copy-everyone' is not an"

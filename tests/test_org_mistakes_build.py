@@ -61,8 +61,8 @@ MISTAKES = {
         rf"{ORG}, line \d+: this is not valid YAML: this line is indented under 'colours:' on line \d+, which is still"
         r" a note"),
     "a logo with a space": (lambda p: logo(p, "Our Logo.jpg", "logo: assets/Our Logo.jpg"),
-                            rf"{ORG}, line \d+, field 'logo': 'assets/Our Logo.jpg' has a space in it.* rename the"
-                            r" file to our-logo.jpg .* and write logo: assets/our-logo.jpg"),
+                            rf"{ORG}, line \d+, field 'logo': 'assets/Our Logo.jpg' has a space in it.* such as"
+                            r" our-logo.jpg, and write logo: assets/our-logo.jpg"),
     "a logo in another folder": (lambda p: logo(p, "../../logo.jpg", "logo: assets/logo.jpg"),
                                  rf"{ORG}, line \d+, field 'logo': there is no file org/docs/assets/logo.jpg, but there"
                                  r" is org/logo.jpg: .* move it to org/docs/assets/logo.jpg"),
