@@ -4,7 +4,8 @@
 
 import { chosenFile } from "./device-files.js";
 import { compareGuidelines, recordEntry, topicsChanged, withRecord } from "./guidelines-compare.js";
-import { changesHeading, readSaved } from "./guidelines-file.js";
+import { changesHeading } from "./guidelines-file.js";
+import { readSaved } from "./guidelines-read.js";
 import { changeList } from "./guidelines-ui.js";
 
 const SAME = "Your answers on this page were not changed.";

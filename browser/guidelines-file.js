@@ -1,18 +1,17 @@
 /* The group's own guidelines, made on the Guidelines worksheet: who agreed them, when, their next review and
  * the safeguarding lead; the leaflet's rules (the floor of every organisation's guidelines: a rule is never
  * chosen, only its follow-up answered), then the group's answer to each question; what each one's state is,
- * the document they make, and how a saved file (guidelines-save.js writes them) is read back, an older
- * version's too. Pure functions: no page, no storage. */
+ * the document they make (guidelines-save.js writes it to a file, guidelines-read.js reads one back). Pure
+ * functions: no page, no storage. */
 
 import { isItemId } from "./contract.js";
 import { guidelinesReviewDay } from "./due.js";
-import { YamlProblem, parseYaml } from "./yaml-subset.js";
 
 export const UNTOUCHED = "The worksheet in this browser has not been changed.";
 const MODES = ["", "stance", "own"];
 const TEXT_FIELDS = ["group", "agreedBy", "agreedRole", "agreedOn", "reviewOn", "leadName", "leadRole", "leadPhone",
   "leadEmail"];
-const DAY_FIELDS = ["agreedOn", "reviewOn"];
+export const DAY_FIELDS = ["agreedOn", "reviewOn"];
 const CHANGE_FIELDS = ["title", "part", "was", "now"];
 const MAX_RECORD = 20; // entries in a record of changes (one per earlier version compared)
 const ANSWER_FIELDS = ["mode", "stance", "wording", "followUp"];
@@ -27,15 +26,15 @@ export function blankGuidelines(contract) {
 
 export const blankAnswer = () => ({ mode: "", stance: "", wording: "", followUp: "" });
 export const answerOf = (doc, id) => doc.topics[id] || blankAnswer();
-const isRule = (book, id) => !!book && book.rules.some((rule) => rule.id === id);
+export const isRule = (book, id) => !!book && book.rules.some((rule) => rule.id === id);
 
 /* A rule's answer holds only its follow-up. Own words given to it when it was still a question (an older
  * file) are kept, as part of that answer; a stance chosen then is no longer needed. */
-function asRuleAnswer(answer) {
+export function asRuleAnswer(answer) {
   const words = [answer.followUp.trim(), answer.mode === "own" ? answer.wording.trim() : ""].filter(Boolean);
   return Object.assign(blankAnswer(), { followUp: words.join(" ") });
 }
-const isBlankAnswer = (a) => !a.mode && !a.wording.trim() && !a.followUp.trim();
+export const isBlankAnswer = (a) => !a.mode && !a.wording.trim() && !a.followUp.trim();
 export const isEmptyGuidelines = (doc) => !Object.keys(doc.topics).length && !TEXT_FIELDS.some((f) => doc[f]) &&
   !doc.changes.length;
 
@@ -191,90 +190,4 @@ export function newSince(book, version) {
         "at the top)") + ", and can carry a record of what changed since an earlier version");
   }
   return `New since then: ${parts.join("; ")}.`;
-}
-
-/* An older file's one phrase, "by our trustees on 3 November 2026", as who agreed them and the day. */
-export function agreedPhrase(phrase, dates) {
-  const months = Array.from({ length: 12 }, (_, m) => dates.longDate(`2001-${String(m + 1).padStart(2, "0")}-01`).split(" ")[1]);
-  const match = /^(?:by\s+)?(.*?)(?:,?\s+on\s+(\d{1,2})\s+([A-Za-z]+)\s+(\d{4}))?\s*\.?\s*$/i.exec(phrase);
-  const month = match && match[3] ? months.findIndex((name) => name.toLowerCase() === match[3].toLowerCase()) : -1;
-  const day = month >= 0 ? `${match[4]}-${String(month + 1).padStart(2, "0")}-${match[2].padStart(2, "0")}` : "";
-  if (!day || !dates.longDate(day)) return { agreedBy: phrase.replace(/^by\s+/i, "").trim(), agreedOn: "" };
-  return { agreedBy: match[1].trim(), agreedOn: day };
-}
-
-/* Answers read from an overlay file (as parsed), checked against the topics this site has. */
-function fromOverlay(data, book, contract, dates) {
-  const problem = (what) => new Error(`In this file ${what}, so it was not opened. ${UNTOUCHED}`);
-  if (!data || typeof data !== "object") throw problem("there are no guidelines");
-  const doc = blankGuidelines(contract);
-  const text = (value, name) => {
-    if (value === undefined || value === null) return "";
-    if (typeof value !== "string") throw problem(`“${name}” is not text`);
-    return value.trim();
-  };
-  doc.group = text(data.group, "group");
-  doc.agreedBy = text(data.agreed_by, "agreed_by");
-  doc.agreedRole = text(data.agreed_role, "agreed_role");
-  doc.agreedOn = text(data.agreed_on, "agreed_on");
-  doc.reviewOn = text(data.review_on, "review_on");
-  if (data.agreed !== undefined && data.agreed !== null) Object.assign(doc, agreedPhrase(text(data.agreed, "agreed"), dates));
-  for (const field of DAY_FIELDS) {
-    if (doc[field] && !dates.longDate(doc[field])) throw problem(`the date “${doc[field]}” cannot be read (write it as YYYY-MM-DD)`);
-  }
-  if (doc.reviewOn && doc.agreedOn && doc.reviewOn <= doc.agreedOn) doc.reviewOn = "";
-  const lead = data.safeguarding_lead;
-  if (lead !== undefined && lead !== null) {
-    if (typeof lead !== "object") throw problem("“safeguarding_lead” is not a name with contact details");
-    doc.leadName = text(lead.name, "safeguarding_lead.name");
-    doc.leadRole = text(lead.role, "safeguarding_lead.role");
-    doc.leadPhone = text(lead.phone, "safeguarding_lead.phone");
-    doc.leadEmail = text(lead.email, "safeguarding_lead.email");
-  }
-  const choices = data.choices || {};
-  if (typeof choices !== "object") throw problem("“choices” is not a list of topics");
-  for (const [id, choice] of Object.entries(choices)) {
-    const topic = book.topics.find((t) => t.id === id);
-    const rule = isRule(book, id);
-    if (!topic && !rule) throw problem(`the topic “${id.slice(0, 60)}” is not one this site has`);
-    if (!choice || typeof choice !== "object") throw problem(`the topic “${id}” has no choice in it`);
-    const answer = blankAnswer();
-    const stance = text(choice.stance, "stance");
-    if (topic && stance && !topic.stances.some((s) => s.id === stance)) throw problem(`the topic “${id}” names a stance this site does not have (“${stance.slice(0, 60)}”)`);
-    answer.wording = text(choice.wording, "wording");
-    answer.mode = stance ? "stance" : answer.wording ? "own" : "";
-    answer.stance = stance;
-    answer.followUp = text(choice.follow_up, "follow_up");
-    const kept = rule ? asRuleAnswer(answer) : answer;
-    if (!isBlankAnswer(kept)) doc.topics[id] = kept;
-  }
-  return doc;
-}
-
-/* A saved file, Markdown or YAML, read back: { doc, version } (the worksheet version that saved a Markdown
- * document; null for the overlay file, which does not say); an Error a reader can act on otherwise. */
-export function readSaved(text, book, contract, dates) {
-  const marked = new RegExp(`<!-- ${MARK}\\s*([\\s\\S]*?)\\s*-->`).exec(text);
-  if (marked) {
-    let data;
-    try {
-      data = JSON.parse(marked[1]);
-    } catch (_) {
-      throw new Error(`The answers at the end of this document are damaged, so it was not opened. ${UNTOUCHED}`);
-    }
-    return { doc: checkedGuidelines(data, contract, dates, book), version: data.version };
-  }
-  if (/^\s*#\s+\S/m.test(text) && !/^\s*[\w-]+\s*:/m.test(text)) {
-    throw new Error("This document was not saved from this worksheet (or its last lines were removed), so it " +
-      `was not opened. ${UNTOUCHED}`);
-  }
-  try {
-    return { doc: fromOverlay(parseYaml(text), book, contract, dates), version: null };
-  } catch (error) {
-    if (error instanceof YamlProblem) {
-      throw new Error(`This file could not be read as guidelines saved from this site (${error.message}), so it ` +
-        `was not opened. ${UNTOUCHED}`);
-    }
-    throw error;
-  }
 }

@@ -4,21 +4,19 @@
  * each topic gets its choices, the group's guidelines document builds up at the end of the page, and
  * it prints, saves as a document or as the overlay file of an organisation's own copy of the site,
  * opens either file again, or compares one with the answers now (guidelines-changes.js), and says once
- * their next review has come. One set of listeners on the document, so Material's instant navigation
+ * their next review has come. What only the files need comes the first time it is asked for
+ * (guidelines-files.js, a part: parts.js). One set of listeners on the document, so Material's instant navigation
  * needs no re-binding; `init` runs on every page it shows. */
 
 import { makeDates, readContract } from "./contract.js";
 import { createDialog } from "./confirm-dialog.js";
-import { chosenFile, download } from "./device-files.js";
 import { startTool } from "./every-page.js";
 import { guidelinesReviewDay, nextReviewFrom } from "./due.js";
 import { showReminder } from "./due-notice.js";
-import { createComparison } from "./guidelines-changes.js";
-import { UNTOUCHED, answerOf, blankGuidelines, checkedGuidelines, isEmptyGuidelines, newSince,
-  readSaved } from "./guidelines-file.js";
-import { asMarkdown, asYaml } from "./guidelines-save.js";
+import { UNTOUCHED, answerOf, blankGuidelines, checkedGuidelines, isEmptyGuidelines, newSince } from "./guidelines-file.js";
 import { enhance, show } from "./guidelines-ui.js";
 import { noteFile, showKeeping } from "./keep.js";
+import { loadPart } from "./parts.js";
 import { createStore } from "./store.js";
 import { createToolState } from "./tool-state.js";
 
@@ -57,7 +55,23 @@ function refresh() {
     `${dates.longDate(due)}${agreed ? ` (they were agreed on ${agreed})` : ""}. When you are ready, go through them again ` +
     "together, agree any changes, and give the new date they were agreed." });
 }
-const comparison = createComparison({ tool, page, tell, dates, contract, root: rootOf });
+
+/* The files part (saving, opening, comparing), the first time it is needed: null, and said, when it cannot come. */
+async function files() {
+  try {
+    return (await loadPart("guidelines-files")).files;
+  } catch (error) {
+    tell(error.message, true);
+    return null;
+  }
+}
+let comparison = null; // made with the files part, the first time a comparison is asked for
+const closeComparison = () => comparison && comparison.close();
+async function comparisonOf() {
+  const part = await files();
+  if (part && !comparison) comparison = part.createComparison({ tool, page, tell, dates, contract, root: rootOf });
+  return comparison;
+}
 
 
 function onEdit(event) {
@@ -105,14 +119,16 @@ function siteName() {
 }
 
 async function openFile(input) {
+  const part = await files();
+  if (!part) return;
   let name;
   let doc;
   let version;
   try {
-    const file = await chosenFile(input, "saved guidelines", UNTOUCHED);
+    const file = await part.chosenFile(input, "saved guidelines", UNTOUCHED);
     if (!file) return;
     name = file.name;
-    ({ doc, version } = readSaved(file.text, page.book, contract, dates));
+    ({ doc, version } = part.readSaved(file.text, page.book, contract, dates));
   } catch (error) {
     tell(error.message, true);
     return;
@@ -120,7 +136,7 @@ async function openFile(input) {
   const replace = () => {
     noteFile(doc);
     const news = newSince(page.book, version);
-    comparison.close();
+    closeComparison();
     tool.use(doc, `Opened “${name}”: the worksheet shows the answers in it. It was read on this device; nothing was sent anywhere.` +
       (news ? ` This file was saved by an earlier version of the worksheet. ${news}` : ""));
   };
@@ -136,25 +152,37 @@ function print(mode) {
   window.print();
 }
 
-function onAction(action) {
+async function onAction(action) {
   const day = dates.today();
   if (action === "print") print("guidelines");
   else if (action === "print-blank") print("worksheet");
-  else if (action === "save-markdown") {
-    tool.savedToFile(download(`our-guidelines-${day}.md`, asMarkdown(tool.doc, page.book, { dates, contract,
-      siteName: siteName() }), "text/markdown"));
-  } else if (action === "save-yaml") {
-    tool.savedToFile(download("our-guidelines.yml", asYaml(tool.doc, page.book, { dates, contract }), "application/yaml"));
-  } else if (comparison.act(action)) {
-    /* the comparison's own buttons */
-  } else if (action === "start-new") {
+  else if (action === "start-new") {
     dialog.ask("Clear the worksheet?", "This clears every answer on this worksheet in this browser. Save them as a " +
       "file first if you may need them again.", "Yes, clear it",
     () => {
-      comparison.close();
+      closeComparison();
       tool.use(blankGuidelines(contract), "The worksheet has been cleared in this browser.");
     });
+  } else if (action === "save-markdown" || action === "save-yaml") {
+    const part = await files();
+    if (!part) return;
+    if (action === "save-markdown") {
+      tool.savedToFile(part.download(`our-guidelines-${day}.md`, part.asMarkdown(tool.doc, page.book, { dates, contract,
+        siteName: siteName() }), "text/markdown"));
+    } else {
+      tool.savedToFile(part.download("our-guidelines.yml", part.asYaml(tool.doc, page.book, { dates, contract }),
+        "application/yaml"));
+    }
+  } else {
+    const compare = await comparisonOf(); // the comparison's own buttons, and the one that takes its record out
+    if (compare) compare.act(action);
   }
+}
+
+/* The files part is asked for as soon as the reader reaches the document's buttons, so that it is there by the
+ * time one is pressed. */
+function onReach(event) {
+  if (event.target.closest && event.target.closest("[data-guidelines-document] .guidelines-builder__tools")) files();
 }
 
 function onClick(event) {
@@ -178,7 +206,7 @@ function init() {
   page.storedVersion = null;
   const doc = store.load();
   enhance(root);
-  comparison.close();
+  closeComparison();
   const news = newSince(page.book, page.storedVersion);
   if (news) {
     tool.use(doc, `The answers kept in this browser were made with an earlier version of the worksheet. ${news} ` +
@@ -193,8 +221,11 @@ function init() {
 function onChange(event) {
   const action = event.target.getAttribute && event.target.getAttribute("data-guidelines-action");
   if (action === "open") openFile(event.target);
-  else if (action === "compare") comparison.open(event.target);
+  else if (action === "compare") comparisonOf().then((compare) => compare && compare.open(event.target));
   else onEdit(event);
 }
+
+document.addEventListener("focusin", onReach);
+document.addEventListener("pointerdown", onReach);
 
 startTool({ start: init, storageKey: store.key, onEdit: onChange, onClick, dialog });

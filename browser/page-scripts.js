@@ -5,14 +5,19 @@
 
 const loaded = new Set();
 
-export function loadPageScripts(doc = document) {
+/* Where the site's script `name` is, from any page (the site's root, as Material knows it). */
+export function scriptAddress(name, doc = document) {
   const root = window.__md_scope ? String(window.__md_scope) : new URL(".", doc.baseURI).href;
+  return new URL(`assets/javascripts/${name}.js`, root).href;
+}
+
+export function loadPageScripts(doc = document) {
   for (const node of doc.querySelectorAll("[data-needs-script]")) {
     const name = node.dataset.needsScript;
     if (loaded.has(name) || !/^[a-z0-9-]+$/.test(name)) continue;
     loaded.add(name);
     const script = doc.createElement("script");
-    script.src = new URL(`assets/javascripts/${name}.js`, root).href;
+    script.src = scriptAddress(name, doc);
     doc.head.append(script);
   }
 }

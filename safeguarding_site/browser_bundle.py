@@ -14,6 +14,11 @@ Anything else that imports or exports is refused with the file and line, as is a
 Every page runs `site.js` first (it is what loads a tool's script), so a tool's script does not carry
 its own copy of a module `site.js` already holds: `site.js` hands its modules over on `window`, and the
 tool's script takes them from there (one copy of the contract and the page wiring on a page, not two).
+
+A part (browser/parts.js) is a module a tool's script loads only when the reader goes to use it:
+`loadPart("guidelines-files")` in one of the tool's modules names browser/guidelines-files.js. The part is
+built like a tool's script, taking what `site.js` and the tool's script hold (the tool's script hands its
+modules over too), and leaves its exports on `window` for loadPart.
 """
 from __future__ import annotations
 
@@ -29,7 +34,9 @@ EXPORT = re.compile(r"^export\s+(?=(?:async\s+)?(?:function\*?|const|let|var|cla
 STRAY = re.compile(r"^(?:import|export)\b.*$", re.M)
 NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 EVERY_PAGE = "site.js"  # the entry every page runs before any tool's script
-HANDED_OVER = "__siteModules"  # where it leaves its modules for the tools' scripts
+HANDED_OVER = "__siteModules"  # where it leaves its modules for the tools' scripts (and a tool's, for its parts)
+PARTS = "__siteParts"  # where a part leaves its exports (browser/parts.js)
+PART_CALL = re.compile(r'\bloadPart\(\s*"(?P<name>[a-z0-9-]+)"')
 
 
 class BundleError(ValueError):
@@ -106,16 +113,47 @@ def _ordered(entry: Path, root: Path) -> list[_Module]:
     return list(done.values())
 
 
+def parts_of(root: Path) -> dict[Path, Path]:
+    """Each part in `root` (a module some module loads with loadPart("name")) -> the entry whose script loads it."""
+    root = Path(root).resolve()
+    found: dict[Path, Path] = {}
+    for entry in entry_modules(root):
+        for module in _ordered(entry, root):
+            for match in PART_CALL.finditer(module.body):
+                part = (root / f"{match['name']}.js").resolve()
+                where = f"{module.label}, line {_line(module.body, match.start())}"
+                if not part.is_file():
+                    raise BundleError(f"{where}: there is no module {match['name']}.js to load as a part")
+                if found.get(part, entry) != entry:
+                    raise BundleError(f"{where}: the part {match['name']}.js is loaded by two scripts,"
+                                      f" {found[part].name} and {entry.name}; a part belongs to one")
+                found[part] = entry
+    return found
+
+
+def _held(entry: Path, root: Path) -> set[Path]:
+    """The modules `entry`'s script takes from the scripts that run before it: site.js's, and for a part the
+    tool's script's too."""
+    every_page = root / EVERY_PAGE
+    held: set[Path] = set()
+    if entry != every_page and every_page.is_file():
+        held = {module.path for module in _ordered(every_page, root) if module.path != every_page}
+    tool = parts_of(root).get(entry)
+    if tool is not None:
+        held |= {module.path for module in _ordered(tool, root) if module.path != tool}
+    return held
+
+
 def bundle(entry: Path, root: Path | None = None) -> str:
     """One classic script that runs `entry` and the modules it imports, in order (taking those the
-    every-page script holds from it, when `root` has one and `entry` is another)."""
+    every-page script holds from it, when `root` has one and `entry` is another; and for a part, those its
+    tool's script holds)."""
     entry = Path(entry).resolve()
     root = Path(root).resolve() if root else entry.parent
     modules = _ordered(entry, root)
     every_page = root / EVERY_PAGE
-    held = set()
-    if entry != every_page and every_page.is_file():
-        held = {module.path for module in _ordered(every_page, root) if module.path != every_page}
+    tool_of_part = parts_of(root)
+    held = _held(entry, root)
     by_path = {module.path: module for module in modules}
     parts = [f"/* Built by safeguarding_site/browser_bundle.py from {by_path[entry].label} and what it imports"
              " (browser/): edit those, not this. */", "(() => {", '"use strict";']
@@ -134,10 +172,19 @@ def bundle(entry: Path, root: Path | None = None) -> str:
             if pairs:
                 lines.append("const { " + ", ".join(e if e == l else f"{e}: {l}" for e, l in pairs)
                              + f" }} = {source.variable};")
-        if module.path == entry:
+        if module.path == entry and entry in tool_of_part:  # a part: its exports, for loadPart
+            name = entry.stem
+            parts += [f"const {module.variable} = (() => {{", *lines, module.body,
+                      f"return {{ {', '.join(module.exports)} }};", "})();",
+                      f"(window.{PARTS} = window.{PARTS} || {{}})[{name!r}] = {module.variable};"]
+        elif module.path == entry:
             if entry == every_page:
                 handed = ", ".join(f"{m.label!r}: {m.variable}" for m in modules if m.path != entry)
                 lines.append(f"window.{HANDED_OVER} = {{ {handed} }};")
+            elif entry in tool_of_part.values():  # a tool with parts hands its own modules over to them
+                handed = ", ".join(f"{m.label!r}: {m.variable}" for m in modules
+                                   if m.path != entry and m.path not in held)
+                lines.append(f"Object.assign(window.{HANDED_OVER}, {{ {handed} }});")
             parts += ["(() => {", *lines, module.body, "})();"]
         else:
             parts += [f"const {module.variable} = (() => {{", *lines, module.body,

@@ -99,6 +99,43 @@ def test_a_tool_script_uses_the_modules_the_every_page_script_already_holds(tmp_
     assert result.stdout.strip() == "site tool own-module"
 
 
+def test_a_part_takes_what_the_page_and_its_tool_hold_and_leaves_its_exports_for_the_tool(tmp_path):
+    """A part (loadPart("tool-files") in the tool's code) is fetched only when needed: it carries no copy of what
+    site.js or the tool's script holds, shares their instances, and its exports reach the tool."""
+    files = {
+        "site.js": 'import { hit } from "./shared.js";\nhit("site");\n',
+        "tool.js": 'import { hit, seen } from "./shared.js";\nimport { state } from "./tool-state.js";\n'
+                   'hit("tool");\nstate.value = "kept by the tool";\n'
+                   'globalThis.later = () => window.__siteParts["tool-files"].files.save();\n'
+                   'const never = () => loadPart("tool-files");\n',
+        "tool-files.js": 'import { hit, seen } from "./shared.js";\nimport { state } from "./tool-state.js";\n'
+                         'import { heavy } from "./heavy.js";\n'
+                         'export const files = { save: () => { hit("part"); return `${seen().join(" ")}; ${state.value};'
+                         ' ${heavy()}`; } };\n',
+        "shared.js": "const calls = [];\nexport function hit(who) { calls.push(who); }\n"
+                     "export const seen = () => calls;\nexport const MARKER = 'only-in-shared';\n",
+        "tool-state.js": "export const state = { value: '', MARK: 'only-in-tool-state' };\n",
+        "heavy.js": "export const heavy = () => 'only-in-the-part';\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    site, tool, part = (bundle(tmp_path / name, tmp_path) for name in ("site.js", "tool.js", "tool-files.js"))
+    assert "only-in-the-part" in part and "only-in-the-part" not in tool  # fetched only when the part is
+    assert "only-in-shared" not in part and "only-in-tool-state" not in part  # held by the scripts before it
+    page = tmp_path / "page.js"
+    page.write_text("globalThis.window = globalThis;\n" + site + ";\n" + tool + ";\n" + part
+                    + ";\nconsole.log(later());\n", encoding="utf-8")
+    result = node(str(page), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "site tool part; kept by the tool; only-in-the-part"
+
+
+def test_a_part_that_is_not_there_is_named_by_file_and_line(tmp_path):
+    (tmp_path / "tool.js").write_text('const x = 1;\nloadPart("tool-filez");\n', encoding="utf-8")
+    with pytest.raises(BundleError, match="tool.js, line 2: there is no module tool-filez.js to load as a part"):
+        bundle(tmp_path / "tool.js", tmp_path)
+
+
 def test_a_bundle_is_a_classic_script_in_strict_mode(tmp_path):
     result = run_bundle(tmp_path, {"main.js": "undeclared = 1;\n"})
     assert result.returncode != 0 and "ReferenceError" in result.stderr
@@ -142,7 +179,7 @@ def test_what_the_bundler_cannot_read_is_named_by_file_and_line(tmp_path, files,
         bundle(tmp_path / "main.js")
 
 
-@pytest.mark.parametrize("entry", ["site.js", "checklists.js", "guidelines.js"])
+@pytest.mark.parametrize("entry", ["site.js", "checklists.js", "guidelines.js", "guidelines-files.js"])
 def test_each_entry_the_pages_load_bundles_to_valid_javascript(tmp_path, entry):
     script = tmp_path / entry
     script.write_text(bundle(BROWSER / entry, BROWSER), encoding="utf-8")

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 
 import { makeDates } from "../contract.js";
 import { compareGuidelines, recordEntry, topicsChanged, withRecord } from "../guidelines-compare.js";
-import { blankGuidelines, documentOf, readSaved } from "../guidelines-file.js";
+import { blankGuidelines, documentOf } from "../guidelines-file.js";
+import { readSaved } from "../guidelines-read.js";
 import { asMarkdown } from "../guidelines-save.js";
 import { book, contract } from "./fixtures.js";
 

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { makeDates } from "../contract.js";
-import { agreedPhrase, blankGuidelines, checkedGuidelines, documentOf, newSince, readSaved, ruleState,
-  topicState } from "../guidelines-file.js";
+import { blankGuidelines, checkedGuidelines, documentOf, newSince, ruleState, topicState } from "../guidelines-file.js";
+import { agreedPhrase, readSaved } from "../guidelines-read.js";
 import { asMarkdown, asYaml } from "../guidelines-save.js";
 import { parseYaml } from "../yaml-subset.js";
 import { book, contract, projectRoot } from "./fixtures.js";
