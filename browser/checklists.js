@@ -10,17 +10,16 @@ import { makeDates, readContract, statusLabels } from "./contract.js";
 import { enhance, fillPanel, itemText, setText, showChecklist } from "./checklist-ui.js";
 import { createDialog } from "./confirm-dialog.js";
 import { startTool } from "./every-page.js";
-import { chosenFile, download } from "./device-files.js";
 import { dayOf, reviewReviewDay } from "./due.js";
 import { showReminder } from "./due-notice.js";
 import { noteFile, showKeeping } from "./keep.js";
-import { UNTOUCHED, asMarkdown, blankRecord, blankReview, checkedReview, forExport, isBlank, isEmptyReview,
-  recordOf } from "./review-file.js";
+import { loadPart } from "./parts.js";
+import { UNTOUCHED, blankRecord, blankReview, checkedReview, isBlank, isEmptyReview, recordOf } from "./review-file.js";
 import { combine, settle, stamp } from "./review-merge.js";
 import { showConflicts, showPlan } from "./review-page.js";
 import * as plan from "./review-plan.js";
 import { newItems, newSinceWords, savedLongAgo } from "./review-report.js";
-import { editReport, reportAction, showReport } from "./review-report-ui.js";
+import { editReport, printReport, saveReport, showReport } from "./review-report-ui.js";
 import { createStore, deviceName } from "./store.js";
 import { createToolState } from "./tool-state.js";
 
@@ -95,10 +94,23 @@ function onEdit(event) {
   }
 }
 
+/* The files part (saving, opening, combining, the report as a file), the first time it is needed: null, and
+ * said, when it cannot come. */
+async function files() {
+  try {
+    return (await loadPart("review-files")).files;
+  } catch (error) {
+    tell(error.message, true);
+    return null;
+  }
+}
+
 /* A saved review from a file input, checked; null (and a message) when it cannot be used. */
 async function readReview(input) {
+  const part = await files();
+  if (!part) return null;
   try {
-    const file = await chosenFile(input, "a saved review", UNTOUCHED);
+    const file = await part.chosenFile(input, "a saved review", UNTOUCHED);
     if (!file) return null;
     let data;
     try {
@@ -194,16 +206,21 @@ function siteName() {
   return (name ? name.textContent : document.title).trim();
 }
 
-function onAction(action) {
+async function onAction(action) {
   const day = dates.today();
-  if (action === "save-json") {
-    const file = JSON.stringify(forExport(tool.doc, page.guide), null, 2);
-    tool.savedToFile(download(`safeguarding-review-${day}.json`, file, "application/json"));
-  } else if (action === "save-markdown") {
-    tell(download(`safeguarding-review-${day}.md`,
-      asMarkdown(tool.doc, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
-  } else if (reportAction(action, tool.doc, page.guide, plan, { contract, dates, siteName: siteName(), tell })) {
-    /* the report's own buttons */
+  if (printReport(action)) return;
+  if (action === "save-json" || action === "save-markdown" || action === "save-report") {
+    const part = await files();
+    if (!part) return;
+    if (action === "save-json") {
+      const file = JSON.stringify(part.forExport(tool.doc, page.guide), null, 2);
+      tool.savedToFile(part.download(`safeguarding-review-${day}.json`, file, "application/json"));
+    } else if (action === "save-markdown") {
+      tell(part.download(`safeguarding-review-${day}.md`,
+        part.asMarkdown(tool.doc, page.guide, plan, { siteName: siteName(), contract, dates }), "text/markdown"));
+    } else {
+      tell(saveReport(part, tool.doc, page.guide, plan, { contract, dates, siteName: siteName() }));
+    }
   } else if (action === "start-new") {
     dialog.ask("Start a new review?", "This clears every status, note, name and date kept in this browser, " +
       "on every checklist. Save the review as a file first if you may need it again.", "Yes, clear everything",
@@ -253,6 +270,14 @@ function onChange(event) {
   else if (action === "merge") mergeFile(event.target);
   else onEdit(event);
 }
+
+/* The files part is asked for as soon as the reader reaches the review's file buttons, so that it is there by the
+ * time one is pressed. */
+function onReach(event) {
+  if (event.target.closest && event.target.closest(".review-plan [data-review-action]")) files();
+}
+document.addEventListener("focusin", onReach);
+document.addEventListener("pointerdown", onReach);
 
 startTool({ start: init, storageKey: store.key, onEdit: onChange, onClick, dialog });
 /* A panel's fields are made as it opens: on the click (or Enter, Space) that opens it, so the next Tab

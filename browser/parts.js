@@ -1,7 +1,7 @@
 /* A tool's code that only an action needs (saving, opening or comparing a file, combining a colleague's review,
  * the trustees' report as a file) is a part of its own, fetched the first time the reader goes to use it, not
- * with every visit: loadPart("guidelines-files") gives that module's exports. The bundler
- * (safeguarding_site/browser_bundle.py) finds each loadPart("...") call and builds the part to take the
+ * with every visit: loadPart with the part's name (guidelines-files) gives its exports. The bundler
+ * (safeguarding_site/browser_bundle.py) finds each call of it with a quoted name and builds the part to take the
  * modules the tool's script already holds from it, so nothing is fetched twice. */
 
 import { scriptAddress } from "./page-scripts.js";

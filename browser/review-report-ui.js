@@ -4,9 +4,8 @@
  * its printing and saving. Text from storage is only ever set with textContent. */
 
 import { make } from "./checklist-ui.js";
-import { download } from "./device-files.js";
 import { nextReviewFrom } from "./due.js";
-import { REPORT_TITLE, reportMarkdown, reportOf, shareWords } from "./review-report.js";
+import { REPORT_TITLE, reportOf, shareWords } from "./review-report.js";
 
 function setValue(control, value) {
   if (control.value !== value) control.value = value;
@@ -106,17 +105,19 @@ export function editReport(control, tool, { contract, dates, tell }) {
   return true;
 }
 
-/* "Print the report" and "Save the report as a document"; false for any other action. */
-export function reportAction(action, review, guide, plan, { contract, dates, siteName, tell }) {
-  if (action === "print-report") {
-    const html = document.documentElement;
-    html.setAttribute("data-print", "report");
-    window.addEventListener("afterprint", () => html.removeAttribute("data-print"), { once: true });
-    window.print();
-  } else if (action === "save-report") {
-    const report = reportOf(review, guide, plan, { contract, dates });
-    tell(download(`safeguarding-review-report-${dates.today()}.md`, reportMarkdown(report, { siteName, dates }),
-      "text/markdown"));
-  } else return false;
+/* "Print the report"; false for any other action. */
+export function printReport(action) {
+  if (action !== "print-report") return false;
+  const html = document.documentElement;
+  html.setAttribute("data-print", "report");
+  window.addEventListener("afterprint", () => html.removeAttribute("data-print"), { once: true });
+  window.print();
   return true;
+}
+
+/* "Save the report as a document", with the files part (review-files.js). */
+export function saveReport(files, review, guide, plan, { contract, dates, siteName }) {
+  const report = reportOf(review, guide, plan, { contract, dates });
+  return files.download(`safeguarding-review-report-${dates.today()}.md`, files.reportMarkdown(report, { siteName, dates }),
+    "text/markdown");
 }

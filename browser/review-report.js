@@ -1,14 +1,13 @@
 /* The review's one-page report to trustees: the day of the review, who took part, how many items are done, in
  * progress, not started or do not apply, the open actions with who follows each up and by when, and the next
- * review; as the page draws it and as Markdown. And what is new in the guidance since a review was saved.
+ * review, as the page draws it (review-report-save.js writes it as Markdown). And what is new in the guidance
+ * since a review was saved.
  * Pure functions: no page, no storage. */
 
 import { statusLabels } from "./contract.js";
 import { dayOf, nextReviewFrom } from "./due.js";
-import { mdLine } from "./markdown-text.js";
 
 export const REPORT_TITLE = "Safeguarding and social media: review report for trustees";
-const BAR = 20; // characters in a bar of the Markdown file's chart
 
 /* The report's contents, in words and numbers. */
 export function reportOf(review, guide, plan, { contract, dates }) {
@@ -33,32 +32,6 @@ export function reportOf(review, guide, plan, { contract, dates }) {
 
 /* A bar's numbers: "12 of 32 items (38%)". */
 export const shareWords = (row, total) => `${row.n} of ${total} ${total === 1 ? "item" : "items"} (${row.share}%)`;
-
-/* The report as Markdown, to paste into minutes or send to trustees. */
-export function reportMarkdown(report, { siteName, dates, now = new Date() }) {
-  const out = [`# ${REPORT_TITLE}`, "", `From the review and action plan of “${mdLine(siteName)}”.`, "",
-    `- **Date of the review:** ${report.reviewedOn || "not given"}`,
-    `- **Who took part:** ${report.people ? mdLine(report.people) : "not given"}`,
-    `- **Next review:** ${report.next ? `by ${report.next}` : "not set"}`, "",
-    `## Where the ${report.total} items stand`, "", "| Status | Items | Share |", "| --- | --: | --: |",
-    ...report.totals.map((row) => `| ${row.label} | ${row.n} | ${row.share}% |`), "", "```text"];
-  const width = Math.max(...report.totals.map((row) => row.label.length));
-  for (const row of report.totals) {
-    const filled = report.total ? Math.round((BAR * row.n) / report.total) : 0;
-    out.push(`${row.label.padEnd(width)}  ${"#".repeat(filled)}${".".repeat(BAR - filled)}  ${row.n}`);
-  }
-  out.push("```", "", "## Open actions, soonest first", "");
-  if (!report.actions.length) out.push("No open actions.");
-  else {
-    out.push("| Action | Who will follow it up | By when | Status |", "| --- | --- | --- | --- |");
-    for (const a of report.actions) {
-      out.push(`| ${mdLine(a.text)} | ${a.owner ? mdLine(a.owner) : "nobody named yet"} | ` +
-        `${a.due ? `${a.due}${a.overdue ? " (overdue)" : ""}` : "no date yet"} | ${a.status} |`);
-    }
-  }
-  out.push("", "---", "", `Saved on ${dates.savedWhen(now.toISOString())}.`, "");
-  return out.join("\n");
-}
 
 /* Items the guidance has now that a review's list of items (`known`) did not have. */
 export const newItems = (guide, known) => [...guide.known.values()].filter(({ item }) => !known.includes(item.id));

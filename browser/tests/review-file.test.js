@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { makeDates } from "../contract.js";
-import { asMarkdown, blankReview, checkedReview, forExport, isBlank } from "../review-file.js";
+import { blankReview, checkedReview, isBlank } from "../review-file.js";
+import { asMarkdown, forExport } from "../review-save.js";
 import * as plan from "../review-plan.js";
 import { contract } from "./fixtures.js";
 

@@ -2,10 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { makeDates } from "../contract.js";
-import { blankReview, checkedReview, forExport, asMarkdown } from "../review-file.js";
+import { blankReview, checkedReview } from "../review-file.js";
+import { asMarkdown, forExport } from "../review-save.js";
 import { combine } from "../review-merge.js";
 import * as plan from "../review-plan.js";
-import { newSinceWords, reportMarkdown, reportOf, savedLongAgo } from "../review-report.js";
+import { newSinceWords, reportOf, savedLongAgo } from "../review-report.js";
+import { reportMarkdown } from "../review-report-save.js";
 import { contract } from "./fixtures.js";
 
 const dates = makeDates(contract);
