@@ -108,14 +108,14 @@ def material_waits_for_the_reader(html: str) -> str:
     return SITE_SCRIPT.sub(lambda m: f'{m[0]} data-material="{material["src"]}"', html, count=1)
 
 
-NEEDS_SCRIPT = re.compile(r'\bdata-needs-script="(?P<name>[a-z0-9-]+)"')
+NEEDS_SCRIPT = re.compile(r'\bdata-needs-(?:script|part)="(?P<name>[a-z0-9-]+)"')
 
 
 def preload_page_scripts(html: str) -> str:
-    """The script of each tool the page shows (data-needs-script="checklists") asked for from the head
-    (rel=preload), so the browser fetches it alongside site.js instead of once site.js has run and
-    asked for it (browser/page-scripts.js, which still runs it: a tool's script uses the modules site.js
-    shares, so it must run after site.js)."""
+    """The script of each tool the page shows (data-needs-script="checklists"), and a part the tool loads at once
+    on this page (data-needs-part="review-app"), asked for from the head (rel=preload), so the browser fetches
+    them alongside site.js instead of once site.js (or the tool) has run and asked for them (browser/page-scripts.js
+    and browser/parts.js still run them, in order: each uses the modules of the script before it)."""
     site = SITE_SCRIPT.search(html)
     names = list(dict.fromkeys(match["name"] for match in NEEDS_SCRIPT.finditer(html)))
     if not site or not names:

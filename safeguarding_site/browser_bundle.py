@@ -172,20 +172,20 @@ def bundle(entry: Path, root: Path | None = None) -> str:
             if pairs:
                 lines.append("const { " + ", ".join(e if e == l else f"{e}: {l}" for e, l in pairs)
                              + f" }} = {source.variable};")
-        if module.path == entry and entry in tool_of_part:  # a part: its exports, for loadPart
-            name = entry.stem
-            parts += [f"const {module.variable} = (() => {{", *lines, module.body,
-                      f"return {{ {', '.join(module.exports)} }};", "})();",
-                      f"(window.{PARTS} = window.{PARTS} || {{}})[{name!r}] = {module.variable};"]
-        elif module.path == entry:
+        if module.path == entry:
             if entry == every_page:
                 handed = ", ".join(f"{m.label!r}: {m.variable}" for m in modules if m.path != entry)
                 lines.append(f"window.{HANDED_OVER} = {{ {handed} }};")
-            elif entry in tool_of_part.values():  # a tool with parts hands its own modules over to them
+            elif entry in tool_of_part.values():  # a script with parts hands its own modules over to them
                 handed = ", ".join(f"{m.label!r}: {m.variable}" for m in modules
                                    if m.path != entry and m.path not in held)
                 lines.append(f"Object.assign(window.{HANDED_OVER}, {{ {handed} }});")
-            parts += ["(() => {", *lines, module.body, "})();"]
+            if entry in tool_of_part:  # a part: its exports, for loadPart
+                parts += [f"const {module.variable} = (() => {{", *lines, module.body,
+                          f"return {{ {', '.join(module.exports)} }};", "})();",
+                          f"(window.{PARTS} = window.{PARTS} || {{}})[{entry.stem!r}] = {module.variable};"]
+            else:
+                parts += ["(() => {", *lines, module.body, "})();"]
         else:
             parts += [f"const {module.variable} = (() => {{", *lines, module.body,
                       f"return {{ {', '.join(module.exports)} }};", "})();"]

@@ -179,7 +179,8 @@ def test_what_the_bundler_cannot_read_is_named_by_file_and_line(tmp_path, files,
         bundle(tmp_path / "main.js")
 
 
-@pytest.mark.parametrize("entry", ["site.js", "checklists.js", "guidelines.js", "guidelines-files.js"])
+@pytest.mark.parametrize("entry", ["site.js", "checklists.js", "guidelines.js", "guidelines-files.js", "review-app.js",
+                                   "review-files.js"])
 def test_each_entry_the_pages_load_bundles_to_valid_javascript(tmp_path, entry):
     script = tmp_path / entry
     script.write_text(bundle(BROWSER / entry, BROWSER), encoding="utf-8")

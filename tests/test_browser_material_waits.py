@@ -5,6 +5,7 @@ work as before."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_support import KEYBOARD_READY, browser_page, wait_for, wake_material
 
@@ -82,3 +83,17 @@ def test_a_pages_tool_script_is_asked_for_by_the_page_and_fetched_once(browser, 
         assert page.evaluate("document.head.querySelectorAll('link[rel=preload][href$=\"/guidelines.js\"]').length") == 1
         fetched = page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.endsWith('/guidelines.js')).length")
         assert fetched == 1
+
+
+def test_the_review_pages_own_part_is_asked_for_by_the_page_and_the_other_checklist_pages_never_fetch_it(browser, site_url):
+    part = "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/review-app.js')).length"
+    with browser_page(browser, 375) as page:
+        settled(page, site_url + "review/")
+        expect(page.locator("[data-review-app]")).to_be_visible()
+        assert page.evaluate("document.head.querySelectorAll('link[rel=preload][href$=\"/review-app.js\"]').length") == 1
+        assert page.evaluate(part) == 1, "asked for from the head and run by the checklists' script: fetched once"
+    with browser_page(browser, 375) as page:
+        settled(page, site_url + "tips/")
+        page.wait_for_selector(".checklist[data-enhanced]")
+        assert page.evaluate(part) == 0
+        assert page.evaluate("document.querySelectorAll('link[href$=\"/review-app.js\"]').length") == 0
