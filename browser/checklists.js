@@ -61,7 +61,7 @@ function init() {
   page.guide = null;
   refresh();
   if (root) {
-    loadPart("review-app").then((part) => part.review.start(), (error) => tell(error.message, true));
+    loadPart("review-app", { tell }).then((part) => part && part.review.start());
   }
 }
 

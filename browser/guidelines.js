@@ -58,12 +58,8 @@ function refresh() {
 
 /* The files part (saving, opening, comparing), the first time it is needed: null, and said, when it cannot come. */
 async function files() {
-  try {
-    return (await loadPart("guidelines-files")).files;
-  } catch (error) {
-    tell(error.message, true);
-    return null;
-  }
+  const part = await loadPart("guidelines-files", { tell });
+  return part && part.files;
 }
 let comparison = null; // made with the files part, the first time a comparison is asked for
 const closeComparison = () => comparison && comparison.close();

@@ -10,7 +10,16 @@ export const PART_MISSING = "This part of the page could not be loaded, so nothi
   "and try again.";
 const asked = new Map();
 
-export function loadPart(name, doc = document, win = window) {
+/* The part's exports; with `tell`, a part that cannot come is said (as a problem) and gives null instead. */
+export function loadPart(name, { tell = null, doc = document, win = window } = {}) {
+  const asking = ask(name, doc, win);
+  return tell ? asking.catch((error) => {
+    tell(error.message, true);
+    return null;
+  }) : asking;
+}
+
+function ask(name, doc, win) {
   if (!asked.has(name)) {
     asked.set(name, new Promise((resolve, reject) => {
       const script = doc.createElement("script");

@@ -40,12 +40,8 @@ function dueWords(review) {
 /* The files part (saving, opening, combining, the report as a file), the first time it is needed: null, and
  * said, when it cannot come. */
 async function files() {
-  try {
-    return (await loadPart("review-files")).files;
-  } catch (error) {
-    tell(error.message, true);
-    return null;
-  }
+  const part = await loadPart("review-files", { tell });
+  return part && part.files;
 }
 
 /* A saved review from a file input, checked; null (and a message) when it cannot be used. */

@@ -28,7 +28,7 @@ test("a part is fetched from the site's scripts once and gives its exports", asy
     (w.__siteParts = w.__siteParts || {})["tool-files"] = { files: { save: () => "saved" } };
     script.onload();
   });
-  const [first, second] = await Promise.all([loadPart("tool-files", doc, win), loadPart("tool-files", doc, win)]);
+  const [first, second] = await Promise.all([loadPart("tool-files", { doc, win }), loadPart("tool-files", { doc, win })]);
   assert.equal(first.files.save(), "saved");
   assert.equal(first, second);
   assert.equal(appended.length, 1);
@@ -45,13 +45,20 @@ test("a part that cannot be fetched is said plainly and asked for again next tim
       script.onload();
     }
   });
-  await assert.rejects(loadPart("other-files", doc, win), new Error(PART_MISSING));
+  await assert.rejects(loadPart("other-files", { doc, win }), new Error(PART_MISSING));
   assert.ok(appended[0].removed);
-  assert.deepEqual(await loadPart("other-files", doc, win), { ok: true });
+  assert.deepEqual(await loadPart("other-files", { doc, win }), { ok: true });
   assert.equal(appended.length, 2);
 });
 
 test("a script that ran but left no part is a failure, not a silent wait", async () => {
   const { doc, win } = page((script) => script.onload());
-  await assert.rejects(loadPart("empty-files", doc, win), new Error(PART_MISSING));
+  await assert.rejects(loadPart("empty-files", { doc, win }), new Error(PART_MISSING));
+});
+
+test("with tell, a part that cannot come is said as a problem and gives null", async () => {
+  const { doc, win } = page((script) => script.onerror());
+  const said = [];
+  assert.equal(await loadPart("said-files", { doc, win, tell: (message, problem) => said.push([message, problem]) }), null);
+  assert.deepEqual(said, [[PART_MISSING, true]]);
 });
