@@ -79,14 +79,7 @@ def pictures_without_words(pages: dict[str, tuple[str, str, int]]) -> list[DataE
 
 def _targets(markdown: str):
     """(line number, target) of every link in the page, outside code."""
-    fenced = False
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
-        text = CODE_SPAN.sub("", line)
+    for number, text in _lines(markdown):
         for match in MARKDOWN_LINK.finditer(text):
             yield number, match["target"]
 
